@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "factcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "factcheck", targets: ["factcheck"]),
+        .library(name: "FactCheckKit", targets: ["FactCheckKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Layer 1: libxml2 itself, found through pkg-config, with a small C shim.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Layer 2: a safe Swift layer that owns every libxml2 pointer.
+        .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        // Layer 3: the annotation model, workflow, validation and exports.
+        .target(
+            name: "FactCheckKit",
+            dependencies: ["LibXML"],
+            plugins: ["EmbedSchemas"]
+        ),
+        // Layer 4: the commands, as a library so tests can drive them.
+        .target(
+            name: "FactCheckCLI",
+            dependencies: [
+                "FactCheckKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "factcheck", dependencies: ["FactCheckCLI"]),
+
+        // Build-time embedding of Schemas/ so the binary works from anywhere.
+        .executableTarget(name: "EmbedSchemasTool"),
+        .plugin(
+            name: "EmbedSchemas",
+            capability: .buildTool(),
+            dependencies: ["EmbedSchemasTool"]
+        ),
+
+        .testTarget(
+            name: "LibXMLTests",
+            dependencies: ["LibXML"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FactCheckKitTests",
+            dependencies: ["FactCheckKit", "LibXML"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "FactCheckCLITests",
+            dependencies: ["FactCheckCLI", "factcheck"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `factcheck` command: claims from news articles, through review, to published verdicts.
+public struct FactCheck: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "factcheck",
+        abstract: "Extract, review and publish fact-checks of news articles.",
+        discussion: """
+            Claims live in one XML annotation document per article (DOC.factcheck.xml), \
+            validated against the bundled schemas on every read and write.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self]
+    )
+
+    public init() {}
+}

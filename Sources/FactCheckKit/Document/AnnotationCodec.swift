@@ -1,0 +1,297 @@
+import LibXML
+
+/// Maps annotation documents to XML element trees and back, in the one fixed order the schema gives.
+public enum AnnotationCodec {
+    // MARK: Encoding
+
+    /// The root element for `document`; written with `XMLWriter` it is the file's content.
+    public static func encode(_ document: AnnotationDocument) -> XMLElement {
+        var root = element("factcheck", attributes: [("schemaVersion", AnnotationDocument.schemaVersion)])
+        root.children.append(.element(encode(document.article)))
+        root.children += document.claims.map { .element(encode($0)) }
+        return root
+    }
+
+    /// The document as file content, deterministic for a given value.
+    public static func serialize(_ document: AnnotationDocument) throws(XMLError) -> String {
+        try XMLWriter.document(encode(document))
+    }
+
+    private static func encode(_ article: Article) -> XMLElement {
+        var result = element("article", attributes: [("id", article.id)])
+        result.append(textElement("title", article.title))
+        result.append(optional: article.url.map { textElement("url", $0) })
+        result.append(optional: article.publisher.map { textElement("publisher", $0) })
+        article.authors.forEach { result.append(textElement("author", $0)) }
+        result.append(optional: article.published.map { textElement("published", $0) })
+        result.append(optional: article.retrieved.map { textElement("retrieved", $0) })
+        result.append(optional: article.language.map { textElement("language", $0) })
+        article.captions.forEach { result.append(textElement("caption", $0)) }
+        result.append(textElement("text", article.text, attributes: [("sha256", article.textHash)]))
+        return result
+    }
+
+    private static func encode(_ claim: Claim) -> XMLElement {
+        var result = element(
+            "claim", attributes: [("id", claim.id), ("status", claim.status.rawValue), ("created", claim.created)])
+        var anchor = element(
+            "anchor", attributes: [("start", String(claim.anchor.start)), ("end", String(claim.anchor.end))])
+        anchor.append(textElement("prefix", claim.anchor.prefix))
+        anchor.append(textElement("exact", claim.anchor.exact))
+        anchor.append(textElement("suffix", claim.anchor.suffix))
+        result.append(anchor)
+        result.append(optional: claim.claimant.map { textElement("claimant", $0) })
+        claim.topics.forEach { result.append(textElement("topic", $0)) }
+        result.append(optional: claim.assignee.map { textElement("assignee", $0) })
+        if let score = claim.score {
+            var scoreElement = element("score", attributes: [("value", DecimalFormat.string(score.value))])
+            for feature in score.features {
+                scoreElement.append(
+                    element("feature", attributes: [("name", feature.name), ("weight", DecimalFormat.string(feature.weight))]))
+            }
+            result.append(scoreElement)
+        }
+        if let verdict = claim.verdict {
+            var verdictElement = element(
+                "verdict",
+                attributes: [("rating", verdict.rating.rawValue), ("reviewer", verdict.reviewer), ("time", verdict.time)])
+            verdictElement.append(textElement("summary", verdict.summary))
+            result.append(verdictElement)
+        }
+        for source in claim.sources {
+            var attributes = [("url", source.url), ("relation", source.relation.rawValue)]
+            if let accessed = source.accessed { attributes.append(("accessed", accessed)) }
+            var sourceElement = element("source", attributes: attributes)
+            sourceElement.append(optional: source.title.map { textElement("title", $0) })
+            sourceElement.append(optional: source.publisher.map { textElement("publisher", $0) })
+            sourceElement.append(optional: source.archived.map { textElement("archived", $0) })
+            sourceElement.append(optional: source.excerpt.map { textElement("excerpt", $0) })
+            result.append(sourceElement)
+        }
+        for note in claim.notes {
+            result.append(textElement("note", note.text, attributes: [("author", note.author), ("time", note.time)]))
+        }
+        var history = element("history")
+        for event in claim.history {
+            var attributes = [("time", event.time), ("actor", event.actor), ("action", event.action.rawValue)]
+            if let from = event.from { attributes.append(("from", from.rawValue)) }
+            attributes.append(("to", event.to.rawValue))
+            history.append(textElement("event", event.note ?? "", attributes: attributes))
+        }
+        result.append(history)
+        return result
+    }
+
+    private static func element(_ name: String, attributes: [(name: String, value: String)] = []) -> XMLElement {
+        XMLElement(name, namespace: AnnotationDocument.namespace, attributes: attributes)
+    }
+
+    private static func textElement(
+        _ name: String, _ text: String, attributes: [(name: String, value: String)] = []
+    ) -> XMLElement {
+        XMLElement(
+            name, namespace: AnnotationDocument.namespace, attributes: attributes,
+            children: text.isEmpty ? [] : [.text(text)])
+    }
+
+    // MARK: Decoding
+
+    /// Reads a document from a schema-valid root element; `source` finds columns for the source map.
+    public static func decode(
+        _ root: XMLElement, path: String, source: SourceText? = nil
+    ) throws(DocumentError) -> (AnnotationDocument, SourceMap) {
+        var reader = ElementReader(path: path, source: source)
+        guard root.name == "factcheck", root.namespace == AnnotationDocument.namespace else {
+            throw reader.failure(
+                root, "root element is '\(root.name)' in namespace '\(root.namespace ?? "")', "
+                    + "expected 'factcheck' in '\(AnnotationDocument.namespace)'")
+        }
+        let articleElement = try reader.required("article", in: root)
+        let textElement = try reader.required("text", in: articleElement)
+        let article = Article(
+            id: try reader.attribute("id", of: articleElement),
+            title: try reader.required("title", in: articleElement).text,
+            url: articleElement.element(named: "url")?.text,
+            publisher: articleElement.element(named: "publisher")?.text,
+            authors: articleElement.elements(named: "author").map(\.text),
+            published: articleElement.element(named: "published")?.text,
+            retrieved: articleElement.element(named: "retrieved")?.text,
+            language: articleElement.element(named: "language")?.text,
+            captions: articleElement.elements(named: "caption").map(\.text),
+            text: textElement.text
+        )
+        var map = SourceMap(text: reader.location(of: textElement))
+        var claims: [Claim] = []
+        for claimElement in root.elements(named: "claim") {
+            let (claim, locations) = try decodeClaim(claimElement, reader: &reader)
+            claims.append(claim)
+            map.claims.append(locations)
+        }
+        return (AnnotationDocument(article: article, claims: claims), map)
+    }
+
+    private static func decodeClaim(
+        _ element: XMLElement, reader: inout ElementReader
+    ) throws(DocumentError) -> (Claim, SourceMap.ClaimLocations) {
+        let anchorElement = try reader.required("anchor", in: element)
+        let anchor = Anchor(
+            start: try reader.integer("start", of: anchorElement),
+            end: try reader.integer("end", of: anchorElement),
+            prefix: try reader.required("prefix", in: anchorElement).text,
+            exact: try reader.required("exact", in: anchorElement).text,
+            suffix: try reader.required("suffix", in: anchorElement).text
+        )
+        var score: Score?
+        if let scoreElement = element.element(named: "score") {
+            var features: [Feature] = []
+            for feature in scoreElement.elements(named: "feature") {
+                features.append(
+                    Feature(name: try reader.attribute("name", of: feature), weight: try reader.number("weight", of: feature)))
+            }
+            score = Score(value: try reader.number("value", of: scoreElement), features: features)
+        }
+        var verdict: Verdict?
+        let verdictElement = element.element(named: "verdict")
+        if let verdictElement {
+            verdict = Verdict(
+                rating: try reader.enumeration("rating", of: verdictElement),
+                summary: try reader.required("summary", in: verdictElement).text,
+                reviewer: try reader.attribute("reviewer", of: verdictElement),
+                time: try reader.attribute("time", of: verdictElement)
+            )
+        }
+        var sources: [Source] = []
+        for sourceElement in element.elements(named: "source") {
+            sources.append(
+                Source(
+                    url: try reader.attribute("url", of: sourceElement),
+                    relation: try reader.enumeration("relation", of: sourceElement),
+                    accessed: sourceElement[attribute: "accessed"],
+                    title: sourceElement.element(named: "title")?.text,
+                    publisher: sourceElement.element(named: "publisher")?.text,
+                    archived: sourceElement.element(named: "archived")?.text,
+                    excerpt: sourceElement.element(named: "excerpt")?.text
+                ))
+        }
+        var notes: [Note] = []
+        for noteElement in element.elements(named: "note") {
+            notes.append(
+                Note(
+                    author: try reader.attribute("author", of: noteElement),
+                    time: try reader.attribute("time", of: noteElement), text: noteElement.text))
+        }
+        var history: [HistoryEvent] = []
+        var historyLocations: [SourceLocation] = []
+        for eventElement in try reader.required("history", in: element).elements(named: "event") {
+            let note = eventElement.text
+            history.append(
+                HistoryEvent(
+                    time: try reader.attribute("time", of: eventElement),
+                    actor: try reader.attribute("actor", of: eventElement),
+                    action: try reader.enumeration("action", of: eventElement),
+                    from: try eventElement[attribute: "from"].map { (value) throws(DocumentError) in
+                        try reader.enumeration(value, named: "from", of: eventElement)
+                    },
+                    to: try reader.enumeration("to", of: eventElement),
+                    note: note.isEmpty ? nil : note
+                ))
+            historyLocations.append(reader.location(of: eventElement))
+        }
+        let claim = Claim(
+            id: try reader.attribute("id", of: element),
+            status: try reader.enumeration("status", of: element),
+            created: try reader.attribute("created", of: element),
+            anchor: anchor,
+            claimant: element.element(named: "claimant")?.text,
+            topics: element.elements(named: "topic").map(\.text),
+            assignee: element.element(named: "assignee")?.text,
+            score: score, verdict: verdict, sources: sources, notes: notes, history: history
+        )
+        let locations = SourceMap.ClaimLocations(
+            claim: reader.location(of: element), anchor: reader.location(of: anchorElement),
+            verdict: verdictElement.map { reader.location(of: $0) } ?? reader.location(of: element),
+            history: historyLocations)
+        return (claim, locations)
+    }
+}
+
+extension XMLElement {
+    fileprivate mutating func append(_ element: XMLElement) {
+        children.append(.element(element))
+    }
+
+    fileprivate mutating func append(optional element: XMLElement?) {
+        if let element { children.append(.element(element)) }
+    }
+}
+
+/// Reads required parts of elements, turning anything missing into a located error.
+private struct ElementReader {
+    let path: String
+    let source: SourceText?
+
+    func location(of element: XMLElement) -> SourceLocation {
+        SourceLocation(line: element.line, column: source?.column(ofTag: element.name, line: element.line) ?? 0)
+    }
+
+    func failure(_ element: XMLElement, _ message: String) -> DocumentError {
+        let location = location(of: element)
+        return .invalid([XMLDiagnostic(file: path, line: location.line, column: location.column, message: message)])
+    }
+
+    func required(_ name: String, in element: XMLElement) throws(DocumentError) -> XMLElement {
+        guard let child = element.element(named: name) else {
+            throw failure(element, "element '\(element.name)' has no '\(name)'")
+        }
+        return child
+    }
+
+    func attribute(_ name: String, of element: XMLElement) throws(DocumentError) -> String {
+        guard let value = element[attribute: name] else {
+            throw failure(element, "element '\(element.name)' has no attribute '\(name)'")
+        }
+        return value
+    }
+
+    func integer(_ name: String, of element: XMLElement) throws(DocumentError) -> Int {
+        let text = try attribute(name, of: element)
+        guard let value = Int(text.trimmingWhitespace()) else {
+            throw failure(element, "attribute '\(name)' is '\(Excerpt.sanitized(text))', expected a whole number")
+        }
+        return value
+    }
+
+    func number(_ name: String, of element: XMLElement) throws(DocumentError) -> Double {
+        let text = try attribute(name, of: element)
+        guard let value = Double(text.trimmingWhitespace()) else {
+            throw failure(element, "attribute '\(name)' is '\(Excerpt.sanitized(text))', expected a number")
+        }
+        return value
+    }
+
+    func enumeration<T: RawRepresentable<String> & CaseIterable>(
+        _ name: String, of element: XMLElement
+    ) throws(DocumentError) -> T {
+        try enumeration(attribute(name, of: element), named: name, of: element)
+    }
+
+    func enumeration<T: RawRepresentable<String> & CaseIterable>(
+        _ value: String, named name: String, of element: XMLElement
+    ) throws(DocumentError) -> T {
+        guard let result = T(rawValue: value.trimmingWhitespace()) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw failure(element, "attribute '\(name)' is '\(Excerpt.sanitized(value))', expected one of: \(allowed)")
+        }
+        return result
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (XSD token values may carry it).
+    func trimmingWhitespace() -> String {
+        var slice = Substring(self)
+        while slice.first?.isWhitespace == true { slice.removeFirst() }
+        while slice.last?.isWhitespace == true { slice.removeLast() }
+        return String(slice)
+    }
+}

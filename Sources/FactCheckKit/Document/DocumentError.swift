@@ -1,0 +1,26 @@
+import LibXML
+
+/// Why an annotation document could not be used; each case carries located diagnostics.
+public enum DocumentError: Error, Sendable, CustomStringConvertible {
+    /// The file could not be read or written (missing, not a regular file, I/O): exit code 3.
+    case unreadable([XMLDiagnostic])
+    /// The file is malformed, breaks the schema or a semantic rule: exit code 1.
+    case invalid([XMLDiagnostic])
+
+    public init(_ error: XMLError) {
+        switch error {
+        case .unreadable, .notRegularFile: self = .unreadable(error.diagnostics)
+        default: self = .invalid(error.diagnostics)
+        }
+    }
+
+    public var diagnostics: [XMLDiagnostic] {
+        switch self {
+        case .unreadable(let diagnostics), .invalid(let diagnostics): diagnostics
+        }
+    }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds annotation documents under the paths a user names.
+public enum DocumentFinder {
+    /// One named path: a document to read, or one that does not exist.
+    public enum Entry: Sendable, Hashable {
+        case document(String)
+        case missing(String)
+    }
+
+    /// Files named directly are taken as they are; folders are searched recursively for
+    /// `*.factcheck.xml`, in sorted order. Hidden folders (`.git`, `.build`) are skipped.
+    public static func entries(for paths: [String]) -> [Entry] {
+        var result: [Entry] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                result.append(.missing(path))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                result += documents(in: path).map(Entry.document)
+            } else {
+                result.append(.document(path))
+            }
+        }
+        return result
+    }
+
+    /// Every `*.factcheck.xml` below `folder`, sorted by path.
+    public static func documents(in folder: String) -> [String] {
+        var found: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            guard let directory = opendir(current) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name.hasPrefix(".") { continue }
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    pending.append(path)
+                } else if name.hasSuffix(AnnotationDocument.fileSuffix), (info.st_mode & S_IFMT) == S_IFREG {
+                    found.append(path)
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

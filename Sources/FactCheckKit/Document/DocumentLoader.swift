@@ -1,0 +1,40 @@
+import LibXML
+
+/// An annotation document read from a file, checked, with where its parts stand in the file.
+public struct LoadedDocument: Sendable {
+    public var path: String
+    public var document: AnnotationDocument
+    public var sourceMap: SourceMap
+}
+
+/// Reads annotation documents: safe parse, XSD validation, decoding, then the semantic rules.
+public enum DocumentLoader {
+    /// The document at `path`, or every reason it cannot be used.
+    public static func load(path: String) throws(DocumentError) -> LoadedDocument {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path)
+        } catch {
+            throw DocumentError(error)
+        }
+        return try load(bytes: bytes, path: path)
+    }
+
+    /// The document in `bytes`, named `path` in diagnostics; the same checks as a file read.
+    public static func load(bytes: [UInt8], path: String) throws(DocumentError) -> LoadedDocument {
+        let xml: XMLDocument
+        do {
+            xml = try XMLDocument.parse(bytes, path: path)
+        } catch {
+            throw DocumentError(error)
+        }
+        let schemaErrors = Schemas.annotation.validate(xml)
+        guard schemaErrors.isEmpty else { throw .invalid(schemaErrors) }
+        let root = xml.root
+        let (document, map) = try AnnotationCodec.decode(root, path: path, source: xml.source)
+        let storedHash = root.element(named: "article")?.element(named: "text")?[attribute: "sha256"]
+        let findings = SemanticRules.check(document, map: map, path: path, storedTextHash: storedHash)
+        guard findings.isEmpty else { throw .invalid(findings) }
+        return LoadedDocument(path: path, document: document, sourceMap: map)
+    }
+}

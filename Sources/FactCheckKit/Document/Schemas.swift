@@ -1,0 +1,24 @@
+import LibXML
+
+/// The schemas of `Schemas/`, embedded in the binary at build time and compiled once per process.
+public enum Schemas {
+    /// The annotation document schema, `Schemas/annotation.xsd`.
+    public static let annotation = compile("annotation")
+
+    /// The text of the bundled schema `name` (file name without `.xsd`).
+    public static func text(_ name: String) -> String? {
+        EmbeddedSchemas.all[name]
+    }
+
+    private static func compile(_ name: String) -> XMLSchema {
+        guard let text = EmbeddedSchemas.all[name] else {
+            preconditionFailure("Schemas/\(name).xsd was not embedded at build time")
+        }
+        do {
+            return try XMLSchema(source: text, name: "Schemas/\(name).xsd")
+        } catch {
+            // The schema ships inside the binary; the test suite compiles it, so this is a build defect.
+            preconditionFailure("Schemas/\(name).xsd does not compile:\n\(error)")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// One article and its claims: the content of a `*.factcheck.xml` file.
+public struct AnnotationDocument: Sendable, Hashable {
+    /// The namespace of the root element.
+    public static let namespace = "urn:factcheck:annotation:1"
+    /// The schema version this build reads and writes.
+    public static let schemaVersion = "1"
+    /// Every annotation document's file name ends with this.
+    public static let fileSuffix = ".factcheck.xml"
+
+    public var article: Article
+    public var claims: [Claim]
+
+    public init(article: Article, claims: [Claim] = []) {
+        self.article = article
+        self.claims = claims
+    }
+
+    /// The claim with `id`, if the document has one.
+    public func claim(_ id: String) -> Claim? {
+        claims.first { $0.id == id }
+    }
+}

@@ -1,0 +1,160 @@
+import LibXML
+
+/// The rules of PRODUCT.md §3 that XSD cannot express, each with its own message.
+public enum SemanticRules {
+    /// Every broken rule in `document`, located with `map`; empty when the document is sound.
+    ///
+    /// `storedTextHash` is the hash the file records for the text, when the document came from a file.
+    public static func check(
+        _ document: AnnotationDocument, map: SourceMap = SourceMap(), path: String, storedTextHash: String? = nil
+    ) -> [XMLDiagnostic] {
+        var findings = Findings(path: path)
+        let article = document.article
+
+        if path.hasSuffix(AnnotationDocument.fileSuffix) {
+            let name = String(path.split(separator: "/").last ?? "").dropLast(AnnotationDocument.fileSuffix.count)
+            if name != article.id {
+                findings.add(
+                    map.text,
+                    "article id '\(article.id)' does not match the file name '\(name)\(AnnotationDocument.fileSuffix)'")
+            }
+        }
+        if let storedTextHash, storedTextHash != article.textHash {
+            findings.add(
+                map.text,
+                "article text does not match its sha256 (recorded \(storedTextHash.prefix(12))…, "
+                    + "actual \(article.textHash.prefix(12))…); the text was edited after import")
+        }
+        if article.text.unicodeScalars.contains("\r") {
+            findings.add(map.text, "article text contains a carriage return; normalized text uses line feeds only")
+        }
+
+        let text = ScalarText(article.text)
+        var seen: [String: Int] = [:]
+        for (index, claim) in document.claims.enumerated() {
+            let locations = map.claim(at: index)
+            let label = "claim \(claim.id)"
+            if let first = seen[claim.id] {
+                findings.add(locations.claim, "\(label) is defined twice (first at line \(map.claim(at: first).claim.line))")
+            } else {
+                seen[claim.id] = index
+            }
+            checkAnchor(claim, label: label, text: text, location: locations.anchor, findings: &findings)
+            checkStatus(claim, label: label, locations: locations, findings: &findings)
+            checkHistory(claim, label: label, locations: locations, findings: &findings)
+        }
+        return findings.diagnostics
+    }
+
+    private static func checkAnchor(
+        _ claim: Claim, label: String, text: ScalarText, location: SourceLocation, findings: inout Findings
+    ) {
+        let anchor = claim.anchor
+        guard anchor.start < anchor.end else {
+            findings.add(location, "\(label): anchor start \(anchor.start) is not before end \(anchor.end)")
+            return
+        }
+        guard anchor.end <= text.count else {
+            findings.add(
+                location, "\(label): anchor end \(anchor.end) is past the end of the text (\(text.count) characters)")
+            return
+        }
+        let actual = text.slice(anchor.start, anchor.end)
+        if actual != anchor.exact {
+            findings.add(
+                location,
+                "\(label): quote does not match the text at \(anchor.start)-\(anchor.end): "
+                    + "quote '\(Excerpt.sanitized(anchor.exact, limit: 40))', text '\(Excerpt.sanitized(actual, limit: 40))'")
+        }
+        let prefixCount = anchor.prefix.unicodeScalars.count
+        if text.slice(anchor.start - prefixCount, anchor.start) != anchor.prefix || prefixCount > anchor.start {
+            findings.add(location, "\(label): prefix does not match the text before offset \(anchor.start)")
+        }
+        let suffixCount = anchor.suffix.unicodeScalars.count
+        if text.slice(anchor.end, anchor.end + suffixCount) != anchor.suffix
+            || anchor.end + suffixCount > text.count
+        {
+            findings.add(location, "\(label): suffix does not match the text after offset \(anchor.end)")
+        }
+    }
+
+    private static func checkStatus(
+        _ claim: Claim, label: String, locations: SourceMap.ClaimLocations, findings: inout Findings
+    ) {
+        switch claim.status {
+        case .verified, .disputed:
+            guard let verdict = claim.verdict else {
+                findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but has no verdict")
+                break
+            }
+            if verdict.rating.status != claim.status {
+                findings.add(
+                    locations.verdict,
+                    "\(label) is \(claim.status.rawValue) but its rating is \(verdict.rating.rawValue); "
+                        + "\(claim.status.rawValue) takes \(ratings(for: claim.status))")
+            }
+            if claim.sources.isEmpty {
+                findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but cites no source")
+            }
+        case .inReview:
+            if claim.assignee == nil {
+                findings.add(locations.claim, "\(label) is in-review but has no assignee")
+            }
+        case .pending, .unverifiable, .dismissed:
+            break
+        }
+        if let last = claim.history.last, last.to != claim.status {
+            let location = locations.history.last ?? locations.claim
+            findings.add(
+                location,
+                "\(label) has status \(claim.status.rawValue) but its last history event leads to \(last.to.rawValue)")
+        }
+    }
+
+    private static func checkHistory(
+        _ claim: Claim, label: String, locations: SourceMap.ClaimLocations, findings: inout Findings
+    ) {
+        func location(_ index: Int) -> SourceLocation {
+            index < locations.history.count ? locations.history[index] : locations.claim
+        }
+        guard let first = claim.history.first else {
+            findings.add(locations.claim, "\(label) has no history")
+            return
+        }
+        if first.action != .create || first.from != nil {
+            findings.add(location(0), "\(label): the first history event must be 'create' with no from-status")
+        }
+        for index in claim.history.indices.dropFirst() {
+            let previous = claim.history[index - 1]
+            let event = claim.history[index]
+            if UTCTime.sortKey(event.time) < UTCTime.sortKey(previous.time) {
+                findings.add(
+                    location(index),
+                    "\(label): history is out of time order (\(event.time) comes after \(previous.time))")
+            }
+            if event.from != previous.to {
+                findings.add(
+                    location(index),
+                    "\(label): history event starts from \(event.from?.rawValue ?? "nothing") "
+                        + "but the previous event left the claim \(previous.to.rawValue)")
+            }
+            if event.action == .create {
+                findings.add(location(index), "\(label): only the first history event may be 'create'")
+            }
+        }
+    }
+
+    private static func ratings(for status: Status) -> String {
+        Rating.allCases.filter { $0.status == status }.map(\.rawValue).joined(separator: " or ")
+    }
+}
+
+/// Diagnostics gathered for one document.
+private struct Findings {
+    let path: String
+    var diagnostics: [XMLDiagnostic] = []
+
+    mutating func add(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(XMLDiagnostic(file: path, line: location.line, column: location.column, message: message))
+    }
+}

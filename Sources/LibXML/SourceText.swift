@@ -1,0 +1,42 @@
+/// The raw bytes of a parsed input, kept to find columns that libxml2 reports only by line.
+public final class SourceText: Sendable {
+    public let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The 1-based column (in characters) where `<name` opens on `line`, or nil if it is not there.
+    public func column(ofTag name: String, line: Int) -> Int? {
+        guard let start = lineStart(line) else { return nil }
+        let needle = Array("<\(name)".utf8)
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A {
+            if bytes[index...].starts(with: needle) {
+                let after = index + needle.count
+                if after == bytes.count || [0x20, 0x09, 0x0A, 0x0D, 0x2F, 0x3E].contains(bytes[after]) {
+                    return characterCount(from: start, to: index) + 1
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func lineStart(_ line: Int) -> Int? {
+        guard line >= 1 else { return nil }
+        var current = 1
+        var index = 0
+        while current < line {
+            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+            index = newline + 1
+            current += 1
+        }
+        return index
+    }
+
+    private func characterCount(from start: Int, to end: Int) -> Int {
+        // Count UTF-8 lead bytes, so columns are in characters like an editor shows them.
+        bytes[start..<end].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    }
+}

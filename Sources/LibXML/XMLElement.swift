@@ -1,0 +1,76 @@
+/// An XML element as a plain Swift value: what the XML layer hands out instead of libxml2 nodes.
+public struct XMLElement: Sendable, Hashable {
+    /// A child of an element: another element or a run of character data.
+    public enum Child: Sendable, Hashable {
+        case element(XMLElement)
+        case text(String)
+    }
+
+    /// The local name, without prefix.
+    public var name: String
+    /// The namespace URI, or nil for none.
+    public var namespace: String?
+    /// Attributes in the order they are written; names are local names (no namespaced attributes are kept).
+    public var attributes: [(name: String, value: String)]
+    public var children: [Child]
+    /// The 1-based source line of the start tag, or 0 for an element built in code.
+    public var line: Int
+
+    public init(
+        _ name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
+        children: [Child] = [], line: Int = 0
+    ) {
+        self.name = name
+        self.namespace = namespace
+        self.attributes = attributes
+        self.children = children
+        self.line = line
+    }
+
+    /// The value of the attribute `name`, if present.
+    public subscript(attribute name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// The child elements, in document order.
+    public var elements: [XMLElement] {
+        children.compactMap { if case .element(let element) = $0 { element } else { nil } }
+    }
+
+    /// The child elements called `name`.
+    public func elements(named name: String) -> [XMLElement] {
+        elements.filter { $0.name == name }
+    }
+
+    /// The first child element called `name`.
+    public func element(named name: String) -> XMLElement? {
+        elements.first { $0.name == name }
+    }
+
+    /// All character data inside this element, in document order.
+    public var text: String {
+        var result = ""
+        for child in children {
+            switch child {
+            case .text(let text): result += text
+            case .element(let element): result += element.text
+            }
+        }
+        return result
+    }
+
+    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+        lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.children == rhs.children
+            && lhs.attributes.elementsEqual(rhs.attributes) { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(namespace)
+        hasher.combine(children)
+        for attribute in attributes {
+            hasher.combine(attribute.name)
+            hasher.combine(attribute.value)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// Writes `XMLElement` values as XML text, the same bytes for the same value every time.
+///
+/// Fixed layout: an XML declaration, two spaces of indentation a level, attributes in the order
+/// given, one element a line. An element with only text, or whose children include non-blank text,
+/// is written inline exactly as its text is, so mixed content and significant white space survive.
+public enum XMLWriter {
+    /// The document text for `root`, ending with a newline.
+    public static func document(_ root: XMLElement) throws(XMLError) -> String {
+        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        try write(root, parentNamespace: nil, indent: "", into: &output)
+        output += "\n"
+        return output
+    }
+
+    private static func write(
+        _ element: XMLElement, parentNamespace: String?, indent: String, into output: inout String
+    ) throws(XMLError) {
+        try checkName(element.name)
+        output += indent
+        output += "<"
+        output += element.name
+        if element.namespace != parentNamespace {
+            output += " xmlns=\""
+            try escape(element.namespace ?? "", attribute: true, into: &output)
+            output += "\""
+        }
+        for attribute in element.attributes {
+            try checkName(attribute.name)
+            output += " \(attribute.name)=\""
+            try escape(attribute.value, attribute: true, into: &output)
+            output += "\""
+        }
+        if element.children.isEmpty {
+            output += "/>"
+            return
+        }
+        output += ">"
+        let inline = element.children.allSatisfy {
+            if case .text = $0 { true } else { false }
+        } || element.children.contains {
+            if case .text(let text) = $0 { !text.allSatisfy(\.isWhitespace) } else { false }
+        }
+        if inline {
+            for child in element.children {
+                switch child {
+                case .text(let text): try escape(text, attribute: false, into: &output)
+                case .element(let inner):
+                    try write(inner, parentNamespace: element.namespace, indent: "", into: &output)
+                }
+            }
+        } else {
+            let inner = indent + "  "
+            for case .element(let child) in element.children {
+                output += "\n"
+                try write(child, parentNamespace: element.namespace, indent: inner, into: &output)
+            }
+            output += "\n" + indent
+        }
+        output += "</\(element.name)>"
+    }
+
+    /// Escapes markup characters; in attributes also quotes and white space that parsers would normalize.
+    static func escape(_ text: String, attribute: Bool, into output: inout String) throws(XMLError) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"" where attribute: output += "&quot;"
+            case "\n" where attribute: output += "&#10;"
+            case "\t" where attribute: output += "&#9;"
+            case "\r": output += "&#13;"
+            default:
+                guard isXMLCharacter(scalar) else {
+                    throw .unrepresentable(
+                        "character U+\(String(scalar.value, radix: 16, uppercase: true)) cannot be written in XML 1.0")
+                }
+                output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    /// Whether XML 1.0 allows `scalar` in a document.
+    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    private static func checkName(_ name: String) throws(XMLError) {
+        let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
+        } && !(name.first!.isNumber || name.first == "-" || name.first == ".")
+        guard valid else { throw .unrepresentable("'\(Excerpt.sanitized(name))' is not an XML name") }
+    }
+}

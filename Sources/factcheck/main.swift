@@ -1,0 +1,3 @@
+import FactCheckCLI
+
+FactCheck.main()
