@@ -44,19 +44,16 @@ let package = Package(
             dependencies: ["EmbedSchemasTool"]
         ),
 
-        .testTarget(
-            name: "LibXMLTests",
-            dependencies: ["LibXML"],
-            resources: [.copy("Fixtures")]
-        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LibXMLTests", dependencies: ["LibXML", "TestSupport"]),
         .testTarget(
             name: "FactCheckKitTests",
-            dependencies: ["FactCheckKit", "LibXML"],
+            dependencies: ["FactCheckKit", "LibXML", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "FactCheckCLITests",
-            dependencies: ["FactCheckCLI", "factcheck"]
+            dependencies: ["FactCheckCLI", "factcheck", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

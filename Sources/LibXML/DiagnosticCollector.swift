@@ -43,6 +43,8 @@ final class DiagnosticCollector {
         let raw = error.pointee
         let severity: XMLDiagnostic.Severity = raw.level.rawValue >= XML_ERR_ERROR.rawValue ? .error : .warning
         var message = raw.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+        // libxml2 2.9 follows a failed facet check with this internal note about the same value.
+        if message.contains("No precomputed value available") { return }
         message = LibXMLMessage.clean(message)
         let line = Int(raw.line)
         var column = Int(raw.int2)
@@ -80,18 +82,20 @@ extension String {
         return result
     }
 
-    /// Removes `{uri}` prefixes from qualified names in libxml2 schema messages.
+    /// Removes `{uri}` prefixes from qualified names in libxml2 schema messages; other braces
+    /// (enumeration sets, regex counts) stay.
     fileprivate func replacingBraced() -> String {
         var result = ""
-        var skipping = false
-        for character in self {
-            if character == "{" { skipping = true; continue }
-            if skipping {
-                if character == "}" { skipping = false }
-                continue
+        var rest = Substring(self)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let inside = rest[rest.index(after: open)..<close]
+            if !inside.contains(":") || inside.contains(" ") || inside.contains("'") {
+                result += rest[open...close]
             }
-            result.append(character)
+            rest = rest[rest.index(after: close)...]
         }
-        return skipping ? self : result
+        return result + rest
     }
 }

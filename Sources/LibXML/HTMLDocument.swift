@@ -7,22 +7,29 @@ extension XMLDocument {
         LibXMLSetup.ensure()
         // Decoding up front replaces invalid bytes, so libxml2 never guesses another encoding.
         let clean = Array(String(decoding: bytes, as: UTF8.self).utf8)
-        let document: xmlDocPtr? = clean.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+        let collector = DiagnosticCollector(file: path, source: SourceText(clean))
+        let parsed: xmlDocPtr? = withExtendedLifetime(collector) {
+            clean.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
                 guard let base = buffer.baseAddress else { return nil }
                 let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
                 guard let context = htmlCreateMemoryParserCtxt(pointer, Int32(clamping: buffer.count)) else {
                     return nil
                 }
                 defer { htmlFreeParserCtxt(context) }
-                fc_parser_set_errors(context, htmlErrorCallback, nil)
+                fc_parser_set_errors(context, htmlErrorCallback, collector.opaque)
                 xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
                 htmlCtxtUseOptions(context, Int32(htmlOptions))
                 htmlParseDocument(context)
                 let document = context.pointee.myDoc
                 context.pointee.myDoc = nil
                 return document
+            }
         }
-        guard let document else {
+        if collector.hasErrors {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .malformed(collector.allDiagnostics)
+        }
+        guard let document = parsed else {
             throw .malformed([XMLDiagnostic(file: path, line: 1, column: 1, message: "no HTML content could be read")])
         }
         guard xmlDocGetRootElement(document) != nil else {
@@ -37,5 +44,11 @@ extension XMLDocument {
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue
 }
 
-/// HTML is parsed with recovery: its complaints are expected and not worth reporting.
-private let htmlErrorCallback: fc_structured_error_fn = { _, _ in }
+/// HTML is parsed with recovery, so ordinary tag soup is no error; only fatal errors (excessive
+/// depth, for one, after which libxml2 drops the rest of the page) are kept, and refuse the input.
+private let htmlErrorCallback: fc_structured_error_fn = { user, error in
+    guard let error, error.pointee.level == XML_ERR_FATAL,
+          let collector = DiagnosticCollector.from(fc_parser_collector(user))
+    else { return }
+    collector.record(error)
+}

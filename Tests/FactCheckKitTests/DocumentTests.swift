@@ -1,0 +1,93 @@
+import FactCheckKit
+import Foundation
+import LibXML
+import TestSupport
+import Testing
+
+@Suite struct SampleDocument {
+    let loaded: LoadedDocument
+
+    init() throws {
+        loaded = try DocumentLoader.load(path: Fixture.sample("nk-icc.factcheck.xml"))
+    }
+
+    @Test func holdsTheClaimsOfFacts() {
+        let document = loaded.document
+        #expect(document.article.id == "nk-icc")
+        let ratings = document.claims.prefix(11).map { $0.verdict?.rating }
+        #expect(
+            ratings == [
+                .misleading, .accurate, .mixed, .mostlyAccurate, .accurate, .accurate, .inaccurate, .mixed,
+                .mostlyAccurate, .accurate, nil,
+            ])
+        #expect(document.claims[10].status == .unverifiable)
+        #expect(document.claims.filter { $0.status == .pending }.count == 2)
+        #expect(document.claims.prefix(10).allSatisfy { !$0.sources.isEmpty })
+    }
+
+    @Test func serializationReproducesTheFileByteForByte() throws {
+        let bytes = try InputFile.read(Fixture.sample("nk-icc.factcheck.xml"))
+        #expect(try AnnotationCodec.serialize(loaded.document) == String(decoding: bytes, as: UTF8.self))
+    }
+
+    @Test func changingOneClaimChangesOnlyItsLines() throws {
+        let before = try AnnotationCodec.serialize(loaded.document).split(separator: "\n", omittingEmptySubsequences: false)
+        var document = loaded.document
+        document.claims[12].status = .inReview
+        document.claims[12].assignee = "Alex Example"
+        let after = try AnnotationCodec.serialize(document).split(separator: "\n", omittingEmptySubsequences: false)
+        let claimStart = before.firstIndex { $0.contains("<claim id=\"c13\"") }!
+        #expect(before[..<claimStart] == after[..<claimStart])
+        #expect(before.suffix(1) == after.suffix(1))
+        #expect(after.count == before.count + 1)
+    }
+}
+
+@Suite struct Codec {
+    @Test func encodeThenDecodeGivesTheSameDocument() throws {
+        let original = try DocumentLoader.load(path: Fixture.path("valid.xml")).document
+        let text = try AnnotationCodec.serialize(original)
+        let reread = try DocumentLoader.load(bytes: Array(text.utf8), path: "round.xml").document
+        #expect(reread == original)
+        #expect(reread.claims[1].score == Score(value: 0.62, features: [Feature(name: "number", weight: 0.3), Feature(name: "attribution", weight: 0.2)]))
+    }
+
+    @Test func offsetsCountUnicodeScalars() throws {
+        let text = "Caf\u{65}\u{301} 🇰🇷 北朝鮮 said 55 countries abstained. 👍🏽 Done."
+        let scalars = ScalarText(text)
+        let quoteStart = text.unicodeScalars.distance(
+            from: text.unicodeScalars.startIndex, to: text.range(of: "55 countries")!.lowerBound.samePosition(in: text.unicodeScalars)!)
+        let anchor = scalars.anchor(start: quoteStart, end: quoteStart + "55 countries abstained.".unicodeScalars.count)
+        #expect(anchor.exact == "55 countries abstained.")
+        #expect(anchor.start == 18)
+        #expect(anchor.prefix == "Caf\u{65}\u{301} 🇰🇷 北朝鮮 said ")
+        let document = AnnotationDocument(
+            article: Article(id: "unicode", title: "Unicode", text: text),
+            claims: [
+                Claim(
+                    id: "c1", status: .pending, created: "2026-11-28T09:00:00Z", anchor: anchor,
+                    history: [HistoryEvent(time: "2026-11-28T09:00:00Z", actor: "factcheck", action: .create, from: nil, to: .pending)])
+            ])
+        let serialized = try AnnotationCodec.serialize(document)
+        let reread = try DocumentLoader.load(bytes: Array(serialized.utf8), path: "unicode.factcheck.xml")
+        #expect(reread.document == document)
+    }
+}
+
+@Suite struct Hashing {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func standardVectors(input: String, digest: String) {
+        #expect(SHA256.hex(of: Array(input.utf8)) == digest)
+    }
+
+    @Test func millionAs() {
+        #expect(
+            SHA256.hex(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
