@@ -49,7 +49,7 @@ private func findings(_ path: String) -> [XMLDiagnostic] {
 @Suite struct SemanticViolations {
     @Test(arguments: [
         ("semantic-hash", 9, "article text does not match its sha256"),
-        ("semantic-quote", 33, "claim c2: quote does not match the text at 78-108: quote 'Fifty-five countries withdrew', text 'Fifty-five countries abstained'"),
+        ("semantic-quote", 33, "claim c2: quote does not match the text at 78-108: the quote has '…e countries withdrew' where the text has '…e countries abstained'"),
         ("semantic-offset-past-end", 33, "claim c2: anchor end 140 is past the end of the text (130 characters)"),
         ("semantic-start-after-end", 33, "claim c2: anchor start 108 is not before end 78"),
         ("semantic-prefix", 33, "claim c2: prefix does not match the text before offset 78"),

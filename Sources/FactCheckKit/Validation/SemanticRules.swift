@@ -61,10 +61,11 @@ public enum SemanticRules {
         }
         let actual = text.slice(anchor.start, anchor.end)
         if actual != anchor.exact {
+            let (quoted, found) = difference(anchor.exact, actual)
             findings.add(
                 location,
                 "\(label): quote does not match the text at \(anchor.start)-\(anchor.end): "
-                    + "quote '\(Excerpt.sanitized(anchor.exact, limit: 40))', text '\(Excerpt.sanitized(actual, limit: 40))'")
+                    + "the quote has '\(quoted)' where the text has '\(found)'")
         }
         let prefixCount = anchor.prefix.unicodeScalars.count
         if text.slice(anchor.start - prefixCount, anchor.start) != anchor.prefix || prefixCount > anchor.start {
@@ -142,6 +143,23 @@ public enum SemanticRules {
                 findings.add(location(index), "\(label): only the first history event may be 'create'")
             }
         }
+    }
+
+    /// Short excerpts of `a` and `b` around the first place they differ.
+    private static func difference(_ a: String, _ b: String) -> (String, String) {
+        let left = Array(a.unicodeScalars)
+        let right = Array(b.unicodeScalars)
+        var index = 0
+        while index < left.count, index < right.count, left[index] == right[index] { index += 1 }
+        let start = max(0, index - 12)
+        func excerpt(_ scalars: [Unicode.Scalar]) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[min(start, scalars.count)..<min(scalars.count, index + 24)])
+            let lead = start > 0 ? "…" : ""
+            let tail = index + 24 < scalars.count ? "…" : ""
+            return lead + Excerpt.sanitized(String(view), limit: 40) + tail
+        }
+        return (excerpt(left), excerpt(right))
     }
 
     private static func ratings(for status: Status) -> String {
