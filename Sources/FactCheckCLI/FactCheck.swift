@@ -10,7 +10,10 @@ public struct FactCheck: ParsableCommand {
             validated against the bundled schemas on every read and write.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self]
+        subcommands: [
+            Init.self, List.self, Show.self, History.self, Assign.self, Unassign.self, Mark.self, Dismiss.self,
+            Reopen.self, SourceCommand.self, NoteCommand.self, Validate.self, Stats.self,
+        ]
     )
 
     public init() {}

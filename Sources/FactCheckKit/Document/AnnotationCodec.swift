@@ -55,7 +55,7 @@ public enum AnnotationCodec {
             var verdictElement = element(
                 "verdict",
                 attributes: [("rating", verdict.rating.rawValue), ("reviewer", verdict.reviewer), ("time", verdict.time)])
-            verdictElement.append(textElement("summary", verdict.summary))
+            verdictElement.append(optional: verdict.summary.map { textElement("summary", $0) })
             result.append(verdictElement)
         }
         for source in claim.sources {
@@ -155,7 +155,7 @@ public enum AnnotationCodec {
         if let verdictElement {
             verdict = Verdict(
                 rating: try reader.enumeration("rating", of: verdictElement),
-                summary: try reader.required("summary", in: verdictElement).text,
+                summary: verdictElement.element(named: "summary")?.text,
                 reviewer: try reader.attribute("reviewer", of: verdictElement),
                 time: try reader.attribute("time", of: verdictElement)
             )

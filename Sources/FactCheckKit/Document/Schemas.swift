@@ -4,6 +4,8 @@ import LibXML
 public enum Schemas {
     /// The annotation document schema, `Schemas/annotation.xsd`.
     public static let annotation = compile("annotation")
+    /// The workspace settings schema, `Schemas/workspace.xsd`.
+    public static let workspace = compile("workspace")
 
     /// The text of the bundled schema `name` (file name without `.xsd`).
     public static func text(_ name: String) -> String? {

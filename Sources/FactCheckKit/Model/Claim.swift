@@ -88,12 +88,13 @@ public struct Feature: Sendable, Hashable {
 /// A reviewer's conclusion on a claim.
 public struct Verdict: Sendable, Hashable {
     public var rating: Rating
-    public var summary: String
+    /// A short explanation of the rating, when the reviewer gave one.
+    public var summary: String?
     public var reviewer: String
     /// UTC ISO 8601.
     public var time: String
 
-    public init(rating: Rating, summary: String, reviewer: String, time: String) {
+    public init(rating: Rating, summary: String?, reviewer: String, time: String) {
         self.rating = rating
         self.summary = summary
         self.reviewer = reviewer

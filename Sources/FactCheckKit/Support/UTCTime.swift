@@ -13,3 +13,37 @@ enum UTCTime {
         return String(repeating: "0", count: max(0, 6 - year.count)) + seconds + "." + fraction
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The current time as the documents record it.
+public enum UTCClock {
+    /// Now, as `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func now() -> String {
+        let parts = components()
+        return "\(parts.date)T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))Z"
+    }
+
+    /// Today's date in UTC, as `YYYY-MM-DD`.
+    public static func today() -> String {
+        components().date
+    }
+
+    private static func components() -> (date: String, hour: Int32, minute: Int32, second: Int32) {
+        var seconds = time(nil)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let date = "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday))"
+        return (date, parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+
+    private static func pad(_ value: Int32) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,176 @@
+import ArgumentParser
+import FactCheckKit
+
+/// What every command that changes one claim shares: the workspace, the reviewer, the claim.
+struct ClaimChangeOptions: ParsableArguments {
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var reviewer: ReviewerOptions
+
+    @Argument(help: "The claim, as DOC:CLAIM (e.g. nk-icc:c3).")
+    var claim: ClaimReference
+
+    /// Applies `change` and prints what happened.
+    func apply(_ change: (String) throws -> ClaimChange) throws {
+        let actor = try reviewer.resolve(workspace: workspace.path)
+        let change = try change(actor)
+        try reportingFailures {
+            let outcome = try Review.apply(change, to: claim, in: Workspace(root: workspace.path), by: actor)
+            var line = "\(claim): "
+            line += outcome.from == outcome.claim.status
+                ? outcome.claim.status.rawValue
+                : "\(outcome.from.rawValue) → \(outcome.claim.status.rawValue)"
+            if let event = outcome.claim.history.last { line += " (\(event.action.rawValue) by \(event.actor))" }
+            Terminal.out(line)
+        }
+    }
+}
+
+/// `factcheck assign DOC:CLAIM`
+struct Assign: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Take a pending claim for review (pending → in-review).")
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    @Option(help: "Assign the claim to this reviewer instead of yourself.")
+    var to: String?
+
+    func run() throws {
+        try options.apply { actor in .assign(assignee: to ?? actor) }
+    }
+}
+
+/// `factcheck unassign DOC:CLAIM`
+struct Unassign: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Give a claim back (in-review → pending).")
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    func run() throws {
+        try options.apply { _ in .unassign }
+    }
+}
+
+/// `factcheck mark DOC:CLAIM verified|disputed|unverifiable`
+struct Mark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a verdict: verified, disputed or unverifiable.",
+        discussion: """
+            verified takes --rating accurate or mostly-accurate, disputed takes mixed, misleading or \
+            inaccurate; both need at least one source (given here or cited before). unverifiable needs \
+            a --note saying why. The note is the verdict's summary.
+            """)
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    @Argument(help: "verified, disputed or unverifiable.")
+    var status: Status
+
+    @Option(help: "accurate, mostly-accurate, mixed, misleading or inaccurate.")
+    var rating: Rating?
+
+    @Option(name: .customLong("source"), help: "A source url (http or https); repeat for more.")
+    var sources: [String] = []
+
+    @Option(help: "How sources bear on the claim: supports, refutes or context (default: supports when verified, refutes when disputed).")
+    var relation: Relation?
+
+    @Option(help: "The verdict's summary, or why the claim cannot be verified.")
+    var note: String?
+
+    func validate() throws {
+        guard [.verified, .disputed, .unverifiable].contains(status) else {
+            throw ValidationError("mark takes verified, disputed or unverifiable, not \(status.rawValue)")
+        }
+    }
+
+    func run() throws {
+        let urls = try sources.map(checkedSourceURL)
+        let today = UTCClock.today()
+        let relation = relation ?? (status == .verified ? .supports : status == .disputed ? .refutes : .context)
+        try options.apply { _ in
+            .mark(status, rating: rating, sources: urls.map { Source(url: $0, relation: relation, accessed: today) }, note: note)
+        }
+    }
+}
+
+/// `factcheck dismiss DOC:CLAIM --note TEXT`
+struct Dismiss: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (pending → dismissed).")
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    @Option(help: "Why the claim is dismissed.")
+    var note: String
+
+    func run() throws {
+        try options.apply { _ in .dismiss(note: note) }
+    }
+}
+
+/// `factcheck reopen DOC:CLAIM --note TEXT`
+struct Reopen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Reopen a finished claim for review (verified, disputed, unverifiable, dismissed → in-review).")
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    @Option(help: "Why the claim is reopened.")
+    var note: String
+
+    func run() throws {
+        try options.apply { _ in .reopen(note: note) }
+    }
+}
+
+/// `factcheck note DOC:CLAIM TEXT`
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a claim.")
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    @Argument(help: "The note's text.")
+    var text: String
+
+    func run() throws {
+        try options.apply { _ in .note(text) }
+    }
+}
+
+/// `factcheck source add DOC:CLAIM URL`
+struct SourceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "source", abstract: "Manage a claim's sources.", subcommands: [Add.self])
+
+    /// `factcheck source add DOC:CLAIM URL [--title --publisher --excerpt --relation --archived]`
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Cite a source for a claim.")
+
+        @OptionGroup var options: ClaimChangeOptions
+
+        @Argument(help: "The source's url (http or https).")
+        var url: String
+
+        @Option(help: "The source's title.")
+        var title: String?
+
+        @Option(help: "Who published it.")
+        var publisher: String?
+
+        @Option(help: "A short passage from it.")
+        var excerpt: String?
+
+        @Option(help: "supports, refutes or context.")
+        var relation: Relation = .context
+
+        @Option(help: "The url of an archived copy (http or https).")
+        var archived: String?
+
+        func run() throws {
+            let source = Source(
+                url: try checkedSourceURL(url), relation: relation, accessed: UTCClock.today(),
+                title: title, publisher: publisher, archived: try archived.map(checkedSourceURL), excerpt: excerpt)
+            try options.apply { _ in .addSource(source) }
+        }
+    }
+}

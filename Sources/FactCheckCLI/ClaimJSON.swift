@@ -1,0 +1,128 @@
+import FactCheckKit
+
+/// One row of `list --json`.
+struct ClaimRowJSON: Encodable {
+    var ref: String
+    var document: String
+    var claim: String
+    var status: String
+    var score: Double?
+    var rating: String?
+    var assignee: String?
+    var quote: String
+    var path: String
+
+    init(_ claim: Claim, document: String, path: String) {
+        ref = "\(document):\(claim.id)"
+        self.document = document
+        self.claim = claim.id
+        status = claim.status.rawValue
+        score = claim.score?.value
+        rating = claim.verdict?.rating.rawValue
+        assignee = claim.assignee
+        quote = claim.anchor.exact
+        self.path = path
+    }
+}
+
+/// Everything about one claim, for `show --json`.
+struct ClaimJSON: Encodable {
+    struct AnchorJSON: Encodable {
+        var start: Int
+        var end: Int
+        var prefix: String
+        var exact: String
+        var suffix: String
+    }
+
+    struct ScoreJSON: Encodable {
+        var value: Double
+        var features: [String: Double]
+    }
+
+    struct VerdictJSON: Encodable {
+        var rating: String
+        var ratingValue: Int
+        var summary: String?
+        var reviewer: String
+        var time: String
+    }
+
+    struct SourceJSON: Encodable {
+        var url: String
+        var relation: String
+        var accessed: String?
+        var title: String?
+        var publisher: String?
+        var archived: String?
+        var excerpt: String?
+    }
+
+    struct NoteJSON: Encodable {
+        var author: String
+        var time: String
+        var text: String
+    }
+
+    var ref: String
+    var document: String
+    var claim: String
+    var path: String
+    var status: String
+    var created: String
+    var anchor: AnchorJSON
+    var claimant: String?
+    var topics: [String]
+    var assignee: String?
+    var score: ScoreJSON?
+    var verdict: VerdictJSON?
+    var sources: [SourceJSON]
+    var notes: [NoteJSON]
+    var history: [EventJSON]
+
+    init(_ claim: Claim, document: String, path: String) {
+        ref = "\(document):\(claim.id)"
+        self.document = document
+        self.claim = claim.id
+        self.path = path
+        status = claim.status.rawValue
+        created = claim.created
+        let a = claim.anchor
+        anchor = AnchorJSON(start: a.start, end: a.end, prefix: a.prefix, exact: a.exact, suffix: a.suffix)
+        claimant = claim.claimant
+        topics = claim.topics
+        assignee = claim.assignee
+        score = claim.score.map { score in
+            ScoreJSON(value: score.value, features: Dictionary(score.features.map { ($0.name, $0.weight) }) { $1 })
+        }
+        verdict = claim.verdict.map {
+            VerdictJSON(rating: $0.rating.rawValue, ratingValue: $0.rating.value, summary: $0.summary, reviewer: $0.reviewer, time: $0.time)
+        }
+        sources = claim.sources.map {
+            SourceJSON(
+                url: $0.url, relation: $0.relation.rawValue, accessed: $0.accessed, title: $0.title,
+                publisher: $0.publisher, archived: $0.archived, excerpt: $0.excerpt)
+        }
+        notes = claim.notes.map { NoteJSON(author: $0.author, time: $0.time, text: $0.text) }
+        history = claim.history.map(EventJSON.init)
+    }
+}
+
+/// One history event, for `show --json` and `history --json`.
+struct EventJSON: Encodable {
+    var time: String
+    var actor: String
+    var action: String
+    var from: String?
+    var to: String
+    var note: String?
+
+    init(_ event: HistoryEvent) {
+        time = event.time
+        actor = event.actor
+        action = event.action.rawValue
+        from = event.from?.rawValue
+        to = event.to.rawValue
+        note = event.note
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import FactCheckKit
+import Foundation
+
+extension ClaimReference: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension Status: ExpressibleByArgument {}
+extension Rating: ExpressibleByArgument {}
+extension Relation: ExpressibleByArgument {}
+
+/// Who makes a change: `--by NAME`, else `$FACTCHECK_REVIEWER`, else `git config user.name`.
+struct ReviewerOptions: ParsableArguments {
+    @Option(name: .customLong("by"), help: "The reviewer making the change (default: $FACTCHECK_REVIEWER, then git config user.name).")
+    var reviewer: String?
+
+    func resolve(workspace: String) throws -> String {
+        guard let name = ReviewerIdentity.resolve(
+            explicit: reviewer, environment: ProcessInfo.processInfo.environment, workspace: workspace)
+        else {
+            throw ValidationError("no reviewer: pass --by NAME, set FACTCHECK_REVIEWER, or set git config user.name")
+        }
+        return name
+    }
+}
+
+/// `--json` for scripts.
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+}
+
+/// Runs a command body, turning document errors into diagnostics on stderr and the exit codes of
+/// PRODUCT.md §5: 1 for invalid documents and refused changes, 3 for files that cannot be read or written.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as DocumentError {
+        Terminal.report(error.diagnostics)
+        switch error {
+        case .unreadable: throw ExitCode(3)
+        case .invalid: throw ExitCode(1)
+        }
+    }
+}
+
+/// Checks a source url given on the command line: http or https with a host.
+func checkedSourceURL(_ text: String) throws -> String {
+    let lower = text.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+          let url = URL(string: text), let host = url.host, !host.isEmpty
+    else {
+        throw ValidationError("source url '\(text.prefix(200))' must be an http or https url, such as https://example.org/page")
+    }
+    return text
+}
+
+/// Writes values as stable, readable JSON: sorted keys, two-space indentation.
+enum JSONOutput {
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        Terminal.out(String(decoding: data, as: UTF8.self))
+    }
+}

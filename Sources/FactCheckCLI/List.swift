@@ -1,0 +1,81 @@
+import ArgumentParser
+import FactCheckKit
+
+/// `factcheck list [PATH…]`: claims across the workspace, best check-worthiness first.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List claims across the workspace (default: pending ones), best check-worthiness first.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Files or folders to list (default: the workspace).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("status"), help: "Only claims with this status; repeat for more (default: pending).")
+    var statuses: [Status] = []
+
+    @Flag(help: "Claims of every status.")
+    var all = false
+
+    @Option(help: "Only claims assigned to this reviewer.")
+    var assignee: String?
+
+    @Option(help: "Only claims with this verdict rating.")
+    var rating: Rating?
+
+    @Option(name: .customLong("doc"), help: "Only claims of this document id; repeat for more.")
+    var documents: [String] = []
+
+    func validate() throws {
+        if all && !statuses.isEmpty { throw ValidationError("--all and --status do not go together") }
+    }
+
+    func run() throws {
+        let wanted = all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
+        var rows: [(claim: Claim, document: String, path: String)] = []
+        var scan = DocumentScan()
+        try scan.forEach(paths.isEmpty ? [workspace.path] : paths) { loaded in
+            let id = loaded.document.article.id
+            guard documents.isEmpty || documents.contains(id) else { return }
+            for claim in loaded.document.claims
+            where wanted.contains(claim.status) && (assignee == nil || claim.assignee == assignee)
+                && (rating == nil || claim.verdict?.rating == rating)
+            {
+                rows.append((claim, id, loaded.path))
+            }
+        }
+        rows.sort { lhs, rhs in
+            let left = lhs.claim.score?.value ?? -1
+            let right = rhs.claim.score?.value ?? -1
+            if left != right { return left > right }
+            if lhs.document != rhs.document { return lhs.document < rhs.document }
+            return Int(lhs.claim.id.dropFirst())! < Int(rhs.claim.id.dropFirst())!
+        }
+        if output.json {
+            try JSONOutput.print(rows.map { ClaimRowJSON($0.claim, document: $0.document, path: $0.path) })
+        } else if rows.isEmpty {
+            Terminal.out("no \(all ? "" : wanted.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+        } else {
+            var table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"])
+            for row in rows {
+                table.rows.append([
+                    "\(row.document):\(row.claim.id)", row.claim.status.rawValue,
+                    row.claim.score.map { String(format2: $0.value) } ?? "-",
+                    row.claim.verdict?.rating.rawValue ?? "-", row.claim.assignee ?? "-",
+                    row.claim.anchor.exact.truncated(to: 60),
+                ])
+            }
+            Terminal.out(table.render())
+        }
+        try scan.finish()
+    }
+}
+
+extension String {
+    /// A score with two decimals, e.g. `0.62`.
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}

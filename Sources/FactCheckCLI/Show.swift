@@ -1,0 +1,105 @@
+import ArgumentParser
+import FactCheckKit
+
+/// Loads the claim a reference names, reporting a missing document or claim as an error.
+func loadClaim(_ reference: ClaimReference, workspace: String) throws -> (Claim, LoadedDocument) {
+    var found: (Claim, LoadedDocument)?
+    try reportingFailures {
+        let path = try Workspace(root: workspace).documentPath(for: reference.document)
+        let loaded = try DocumentLoader.load(path: path)
+        guard let claim = loaded.document.claim(reference.claim) else {
+            let error = WorkflowError.noSuchClaim(
+                document: reference.document, claim: reference.claim, known: loaded.document.claims.map(\.id))
+            throw DocumentError.invalid([.init(file: path, message: error.description)])
+        }
+        found = (claim, loaded)
+    }
+    return found!
+}
+
+/// `factcheck show DOC:CLAIM`
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show everything about one claim.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The claim, as DOC:CLAIM.")
+    var claim: ClaimReference
+
+    func run() throws {
+        let (claim, loaded) = try loadClaim(self.claim, workspace: workspace.path)
+        if output.json {
+            try JSONOutput.print(ClaimJSON(claim, document: self.claim.document, path: loaded.path))
+            return
+        }
+        var lines = ["\(self.claim)  \(claim.status.rawValue)"]
+        lines.append("  “\(claim.anchor.exact)”")
+        lines.append("  in \(loaded.document.article.title) (\(loaded.path), characters \(claim.anchor.start)–\(claim.anchor.end))")
+        if let claimant = claim.claimant { lines.append("  claimant: \(claimant)") }
+        if !claim.topics.isEmpty { lines.append("  topics:   \(claim.topics.joined(separator: ", "))") }
+        if let assignee = claim.assignee { lines.append("  assignee: \(assignee)") }
+        if let score = claim.score {
+            let features = score.features.map { "\($0.name) \(String(format2: $0.weight))" }.joined(separator: ", ")
+            lines.append("  score:    \(String(format2: score.value))\(features.isEmpty ? "" : " (\(features))")")
+        }
+        if let verdict = claim.verdict {
+            lines.append("")
+            lines.append("Verdict: \(verdict.rating.rawValue) (\(verdict.rating.value)/5), by \(verdict.reviewer) at \(verdict.time)")
+            if let summary = verdict.summary { lines.append("  \(summary)") }
+        }
+        if !claim.sources.isEmpty {
+            lines.append("")
+            lines.append("Sources:")
+            for source in claim.sources {
+                let about = [source.title.map { "“\($0)”" }, source.publisher].compactMap { $0 }.joined(separator: ", ")
+                lines.append("  \(source.relation.rawValue.padding(to: 8))  \(source.url)")
+                if !about.isEmpty { lines.append("            \(about)") }
+                if let archived = source.archived { lines.append("            archived: \(archived)") }
+                if let excerpt = source.excerpt { lines.append("            “\(excerpt.truncated(to: 100))”") }
+            }
+        }
+        if !claim.notes.isEmpty {
+            lines.append("")
+            lines.append("Notes:")
+            for note in claim.notes { lines.append("  \(note.time)  \(note.author): \(note.text)") }
+        }
+        lines.append("")
+        lines.append("History:")
+        lines.append(HistoryTable.render(claim.history, indent: "  "))
+        Terminal.out(lines.joined(separator: "\n"))
+    }
+}
+
+/// `factcheck history DOC:CLAIM`
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the history of one claim.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The claim, as DOC:CLAIM.")
+    var claim: ClaimReference
+
+    func run() throws {
+        let (claim, _) = try loadClaim(self.claim, workspace: workspace.path)
+        if output.json {
+            try JSONOutput.print(claim.history.map(EventJSON.init))
+        } else {
+            Terminal.out(HistoryTable.render(claim.history, indent: ""))
+        }
+    }
+}
+
+/// The history of a claim as a table.
+enum HistoryTable {
+    static func render(_ history: [HistoryEvent], indent: String) -> String {
+        var table = Table(headers: ["TIME", "ACTOR", "ACTION", "STATUS", "NOTE"])
+        for event in history {
+            let status = event.from.map { $0 == event.to ? $0.rawValue : "\($0.rawValue) → \(event.to.rawValue)" }
+                ?? event.to.rawValue
+            table.rows.append([event.time, event.actor, event.action.rawValue, status, event.note?.truncated(to: 70) ?? ""])
+        }
+        return table.render().split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
+    }
+}

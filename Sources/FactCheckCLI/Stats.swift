@@ -1,0 +1,52 @@
+import ArgumentParser
+import FactCheckKit
+
+/// `factcheck stats [PATH…]`: counts by status, rating and reviewer.
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Count claims by status, rating and reviewer.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "Files or folders to count (default: the workspace).")
+    var paths: [String] = []
+
+    struct Counts: Encodable {
+        var documents = 0
+        var claims = 0
+        var byStatus: [String: Int] = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) })
+        var byRating: [String: Int] = Dictionary(uniqueKeysWithValues: Rating.allCases.map { ($0.rawValue, 0) })
+        var byReviewer: [String: Int] = [:]
+    }
+
+    func run() throws {
+        var counts = Counts()
+        var scan = DocumentScan()
+        try scan.forEach(paths.isEmpty ? [workspace.path] : paths) { loaded in
+            counts.documents += 1
+            for claim in loaded.document.claims {
+                counts.claims += 1
+                counts.byStatus[claim.status.rawValue, default: 0] += 1
+                if let verdict = claim.verdict {
+                    counts.byRating[verdict.rating.rawValue, default: 0] += 1
+                    counts.byReviewer[verdict.reviewer, default: 0] += 1
+                }
+            }
+        }
+        if output.json {
+            try JSONOutput.print(counts)
+        } else {
+            var lines = ["\(counts.claims) claims in \(counts.documents) \(counts.documents == 1 ? "document" : "documents")", ""]
+            var status = Table(headers: ["STATUS", "CLAIMS"])
+            status.rows = Status.allCases.map { [$0.rawValue, String(counts.byStatus[$0.rawValue] ?? 0)] }
+            var rating = Table(headers: ["RATING", "CLAIMS"])
+            rating.rows = Rating.allCases.map { [$0.rawValue, String(counts.byRating[$0.rawValue] ?? 0)] }
+            var reviewer = Table(headers: ["REVIEWER", "VERDICTS"])
+            reviewer.rows = counts.byReviewer.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { [$0.key, String($0.value)] }
+            lines += [status.render(), "", rating.render()]
+            if !reviewer.rows.isEmpty { lines += ["", reviewer.render()] }
+            Terminal.out(lines.joined(separator: "\n"))
+        }
+        try scan.finish()
+    }
+}

@@ -1,0 +1,155 @@
+/// A change a reviewer makes to one claim; applying it checks the workflow and its requirements
+/// and appends the history event.
+public enum ClaimChange: Sendable, Hashable {
+    /// pending → in-review, assigned to `assignee`.
+    case assign(assignee: String)
+    /// in-review → pending.
+    case unassign
+    /// pending or in-review → verified or disputed (with a rating that fits) or unverifiable (with a note).
+    case mark(Status, rating: Rating?, sources: [Source], note: String?)
+    /// pending → dismissed, with a note saying why.
+    case dismiss(note: String)
+    /// verified, disputed, unverifiable or dismissed → in-review, with a note saying why.
+    case reopen(note: String)
+    /// Cites one more source; the status stays.
+    case addSource(Source)
+    /// Adds a free-text note; the status stays.
+    case note(String)
+
+    /// The workflow step this change takes, if it moves the claim.
+    var step: Workflow.Step? {
+        switch self {
+        case .assign: .assign
+        case .unassign: .unassign
+        case .mark(let status, _, _, _): .mark(status)
+        case .dismiss: .dismiss
+        case .reopen: .reopen
+        case .addSource, .note: nil
+        }
+    }
+
+    /// Applies the change to `claim`, made by `actor` at `time` (UTC ISO 8601).
+    ///
+    /// Throws when the workflow refuses the step or a requirement is missing; `claim` is then unchanged.
+    public func apply(to claim: inout Claim, by actor: String, at time: String) throws(WorkflowError) {
+        var updated = claim
+        let from = claim.status
+        var to = from
+        if let step {
+            guard let target = Workflow.target(of: step, from: from) else {
+                throw .refused(claim: claim.id, status: from, step: step, allowed: Workflow.steps(from: from))
+            }
+            to = target
+        }
+        // Later events never predate earlier ones, even if this machine's clock is behind.
+        let last = claim.history.last?.time ?? time
+        let eventTime = UTCTime.sortKey(time) < UTCTime.sortKey(last) ? last : time
+        var eventNote: String?
+
+        switch self {
+        case .assign(let assignee):
+            updated.assignee = assignee
+        case .unassign:
+            updated.assignee = nil
+        case .mark(let status, let rating, let sources, let note):
+            updated.sources += sources
+            eventNote = note
+            if status == .unverifiable {
+                guard let note = note.nonBlank else { throw .missing(claim: claim.id, what: "a note saying why it cannot be verified (--note)") }
+                guard rating == nil else { throw .ratingNotAllowed(claim: claim.id) }
+                eventNote = note
+                updated.verdict = nil
+            } else {
+                let fitting = Rating.allCases.filter { $0.status == status }
+                guard let rating else {
+                    throw .missing(claim: claim.id, what: "a rating (--rating \(fitting.map(\.rawValue).joined(separator: "|")))")
+                }
+                guard rating.status == status else {
+                    throw .ratingMismatch(claim: claim.id, status: status, rating: rating, allowed: fitting)
+                }
+                guard !updated.sources.isEmpty else {
+                    throw .missing(claim: claim.id, what: "at least one source (--source URL)")
+                }
+                updated.verdict = Verdict(rating: rating, summary: note.nonBlank, reviewer: actor, time: eventTime)
+            }
+            if updated.assignee == nil { updated.assignee = actor }
+        case .dismiss(let note), .reopen(let note):
+            guard let note = note.nonBlank else { throw .missing(claim: claim.id, what: "a note saying why (--note)") }
+            eventNote = note
+            if to == .inReview { updated.assignee = actor }
+        case .addSource(let source):
+            updated.sources.append(source)
+        case .note(let text):
+            guard let text = text.nonBlank else { throw .missing(claim: claim.id, what: "the note's text") }
+            updated.notes.append(Note(author: actor, time: eventTime, text: text))
+        }
+        updated.status = to
+        updated.history.append(HistoryEvent(time: eventTime, actor: actor, action: self.action, from: from, to: to, note: eventNote))
+        claim = updated
+    }
+
+    /// The action its history event records.
+    var action: Action {
+        switch self {
+        case .addSource: .addSource
+        case .note: .note
+        default: step!.action
+        }
+    }
+}
+
+extension Optional<String> {
+    /// The text without surrounding white space, or nil when there is none.
+    fileprivate var nonBlank: String? {
+        self?.nonBlank
+    }
+}
+
+extension String {
+    fileprivate var nonBlank: String? {
+        let trimmed = trimmingWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
+
+/// Why a change to a claim was refused; nothing is written.
+public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The step is not allowed from the claim's status.
+    case refused(claim: String, status: Status, step: Workflow.Step, allowed: [(step: Workflow.Step, to: Status)])
+    /// A requirement of the step is missing.
+    case missing(claim: String, what: String)
+    /// The rating does not fit the status asked for.
+    case ratingMismatch(claim: String, status: Status, rating: Rating, allowed: [Rating])
+    /// Unverifiable claims carry no rating.
+    case ratingNotAllowed(claim: String)
+    /// No claim with that id in the document.
+    case noSuchClaim(document: String, claim: String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .refused(let claim, let status, let step, let allowed):
+            let next = allowed.isEmpty
+                ? "none"
+                : allowed.map { "\($0.step) (→ \($0.to.rawValue))" }.joined(separator: ", ")
+            return "cannot \(step) claim \(claim): it is \(status.rawValue); allowed from \(status.rawValue): \(next)"
+        case .missing(let claim, let what):
+            return "claim \(claim) needs \(what)"
+        case .ratingMismatch(let claim, let status, let rating, let allowed):
+            return "cannot mark claim \(claim) \(status.rawValue) with rating \(rating.rawValue); "
+                + "\(status.rawValue) takes \(allowed.map(\.rawValue).joined(separator: " or "))"
+        case .ratingNotAllowed(let claim):
+            return "claim \(claim): an unverifiable claim takes no rating; leave out --rating"
+        case .noSuchClaim(let document, let claim, let known):
+            let list = known.count > 12 ? known.prefix(12).joined(separator: ", ") + ", …" : known.joined(separator: ", ")
+            return "document \(document) has no claim \(claim) (claims: \(list.isEmpty ? "none" : list))"
+        }
+    }
+
+    public static func == (lhs: WorkflowError, rhs: WorkflowError) -> Bool {
+        lhs.description == rhs.description
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(description)
+    }
+}

@@ -1,0 +1,44 @@
+import LibXML
+
+/// Applies reviewers' changes to claims in a workspace's documents.
+public enum Review {
+    /// What a change did.
+    public struct Outcome: Sendable {
+        public var path: String
+        public var from: Status
+        public var claim: Claim
+    }
+
+    /// Applies `change` to the claim `reference` names, as `actor` at `time`, and writes the document.
+    ///
+    /// A refused change is a located error and leaves the file as it was.
+    public static func apply(
+        _ change: ClaimChange, to reference: ClaimReference, in workspace: Workspace, by actor: String,
+        at time: String = UTCClock.now(), lockTimeout: Double = DocumentStore.defaultLockTimeout
+    ) throws(DocumentError) -> Outcome {
+        let path = try workspace.documentPath(for: reference.document)
+        do {
+            return try DocumentStore.update(path, lockTimeout: lockTimeout) { document, map in
+                guard let index = document.claims.firstIndex(where: { $0.id == reference.claim }) else {
+                    let error = WorkflowError.noSuchClaim(
+                        document: reference.document, claim: reference.claim, known: document.claims.map(\.id))
+                    throw DocumentError.invalid([XMLDiagnostic(file: path, message: error.description)])
+                }
+                let from = document.claims[index].status
+                do throws(WorkflowError) {
+                    try change.apply(to: &document.claims[index], by: actor, at: time)
+                } catch {
+                    let location = map.claim(at: index).claim
+                    throw DocumentError.invalid([
+                        XMLDiagnostic(file: path, line: location.line, column: location.column, message: error.description)
+                    ])
+                }
+                return Outcome(path: path, from: from, claim: document.claims[index])
+            }
+        } catch let error as DocumentError {
+            throw error
+        } catch {
+            throw .invalid([XMLDiagnostic(file: path, message: "\(error)")])
+        }
+    }
+}

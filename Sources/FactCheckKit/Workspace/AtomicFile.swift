@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LibXML
+
+/// Writes files so that a crash, a full disk or a failed fsync at any moment leaves either the old
+/// content or the new, never a mix: temporary file in the same folder, fsync, rename, fsync the folder.
+enum AtomicFile {
+    /// Replaces the file at `path` with `bytes`, keeping its permissions.
+    static func replace(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
+        var info = stat()
+        let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+        let temporary = try writeTemporary(beside: path, bytes: bytes, mode: mode)
+        guard rename(temporary, path) == 0 else {
+            let reason = FilePath.systemError()
+            unlink(temporary)
+            throw failure(path, "cannot replace the document: \(reason)")
+        }
+        try syncFolder(of: path)
+    }
+
+    /// Creates `path` with `bytes`; refuses if it exists, even if another process creates it meanwhile.
+    static func create(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
+        let temporary = try writeTemporary(beside: path, bytes: bytes, mode: 0o644)
+        defer { unlink(temporary) }
+        guard link(temporary, path) == 0 else {
+            let reason = errno == EEXIST ? "it already exists" : FilePath.systemError()
+            throw failure(path, "cannot create file: \(reason)")
+        }
+        try syncFolder(of: path)
+    }
+
+    /// The temporary file's name, hidden and unique: `.NAME.tmp-PID-RANDOM`.
+    private static func writeTemporary(beside path: String, bytes: [UInt8], mode: mode_t) throws(DocumentError) -> String {
+        let (folder, name) = FilePath.split(path)
+        let temporary = FilePath.join(folder, ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure(path, "cannot write in \(folder): \(FilePath.systemError())") }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = FilePath.systemError()
+                close(fd)
+                unlink(temporary)
+                throw failure(path, "cannot write the document: \(reason)")
+            }
+            written += count
+        }
+        guard fsync(fd) == 0 else {
+            let reason = FilePath.systemError()
+            close(fd)
+            unlink(temporary)
+            throw failure(path, "cannot flush the document to disk: \(reason)")
+        }
+        guard close(fd) == 0 else {
+            unlink(temporary)
+            throw failure(path, "cannot write the document: \(FilePath.systemError())")
+        }
+        return temporary
+    }
+
+    private static func syncFolder(of path: String) throws(DocumentError) {
+        let folder = FilePath.split(path).folder
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, "cannot open \(folder) to flush it: \(FilePath.systemError())") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw failure(path, "cannot flush \(folder) to disk: \(FilePath.systemError())") }
+    }
+
+    private static func failure(_ path: String, _ message: String) -> DocumentError {
+        .unreadable([XMLDiagnostic(file: path, message: message)])
+    }
+}

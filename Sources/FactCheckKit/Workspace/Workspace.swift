@@ -1,0 +1,67 @@
+import LibXML
+
+/// A desk's folder of annotation documents, with its optional settings file.
+public struct Workspace: Sendable {
+    /// The settings file at the top of a workspace.
+    public static let settingsFile = "factcheck-workspace.xml"
+    /// What the workspace's `.gitignore` keeps out of git: lock files and temporaries of interrupted writes.
+    public static let ignoredPatterns = [".*.lock", ".*.tmp-*"]
+
+    public let root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// The file of document `id`: `ID.factcheck.xml` at the top, else the one file of that name below.
+    public func documentPath(for id: String) throws(DocumentError) -> String {
+        let name = id + AnnotationDocument.fileSuffix
+        let direct = FilePath.join(root, name)
+        if fileExists(direct) { return direct }
+        let found = DocumentFinder.documents(in: root).filter { FilePath.split($0).name == name }
+        switch found.count {
+        case 1:
+            return found[0]
+        case 0:
+            throw .unreadable([XMLDiagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)")])
+        default:
+            throw .invalid([
+                XMLDiagnostic(
+                    file: root, message: "document id '\(id)' is ambiguous: \(found.joined(separator: ", "))")
+            ])
+        }
+    }
+
+    private func fileExists(_ path: String) -> Bool {
+        DocumentFinder.entries(for: [path]) == [.document(path)]
+    }
+
+    /// Creates the settings file and `.gitignore` in `root` (the folder is made if needed) and
+    /// returns the paths written.
+    ///
+    /// An existing settings file is an error and left alone; `.gitignore` gains only missing lines.
+    public static func initialize(at root: String, settings: WorkspaceSettings) throws(DocumentError) -> [String] {
+        try FileSystem.makeFolder(root)
+        var created: [String] = []
+        let settingsPath = FilePath.join(root, settingsFile)
+        try AtomicFile.create(settingsPath, with: Array(settings.serialized().utf8))
+        created.append(settingsPath)
+        let ignorePath = FilePath.join(root, ".gitignore")
+        let existing = (try? InputFile.read(ignorePath)).map { String(decoding: $0, as: UTF8.self) }
+        let present = Set((existing ?? "").split(separator: "\n").map(String.init))
+        let missing = ignoredPatterns.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            var text = existing ?? ""
+            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            if existing == nil { text += "# factcheck: lock files and temporaries of interrupted writes\n" }
+            text += missing.joined(separator: "\n") + "\n"
+            if existing == nil {
+                try AtomicFile.create(ignorePath, with: Array(text.utf8))
+            } else {
+                try AtomicFile.replace(ignorePath, with: Array(text.utf8))
+            }
+            created.append(ignorePath)
+        }
+        return created
+    }
+}
