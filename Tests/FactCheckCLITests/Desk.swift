@@ -1,0 +1,30 @@
+import Foundation
+import TestSupport
+
+/// A temporary workspace holding a copy of the sample document, for commands run as a reviewer.
+final class Desk {
+    let folder = TemporaryDirectory()
+    let reviewer = "Alex Example"
+
+    init() throws {
+        try folder.write("nk-icc.factcheck.xml", try String(contentsOfFile: FactCheckProcess.samples + "/nk-icc.factcheck.xml", encoding: .utf8))
+    }
+
+    var documentPath: String { folder.file("nk-icc.factcheck.xml") }
+
+    func document() throws -> String {
+        try String(contentsOfFile: documentPath, encoding: .utf8)
+    }
+
+    /// Runs `factcheck arguments…` in the workspace as the desk's reviewer.
+    @discardableResult
+    func run(_ arguments: String..., environment: [String: String] = [:]) throws -> RunResult {
+        try run(arguments, environment: environment)
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
+        var env = ["FACTCHECK_REVIEWER": reviewer, "NO_COLOR": "1"]
+        env.merge(environment) { $1 }
+        return try FactCheckProcess.run(arguments, in: folder.path, environment: env)
+    }
+}
