@@ -24,9 +24,10 @@ enum FactCheckProcess {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples").path
 
-    /// Runs `factcheck arguments…` in `directory` with `environment` added to a clean one.
+    /// Runs `factcheck arguments…` (or another `executable`) in `directory` with `environment` added to a clean one.
     static func run(
-        _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], input: String? = nil,
+        executable: String? = nil
     ) throws -> RunResult {
         let scratch = TemporaryDirectory()
         let outPath = scratch.file("stdout")
@@ -34,7 +35,7 @@ enum FactCheckProcess {
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.path]

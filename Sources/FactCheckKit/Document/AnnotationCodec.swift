@@ -120,7 +120,7 @@ public enum AnnotationCodec {
             captions: articleElement.elements(named: "caption").map(\.text),
             text: textElement.text
         )
-        var map = SourceMap(text: reader.location(of: textElement))
+        var map = SourceMap(source: source, text: reader.location(of: textElement))
         var claims: [Claim] = []
         for claimElement in root.elements(named: "claim") {
             let (claim, locations) = try decodeClaim(claimElement, reader: &reader)
@@ -231,12 +231,11 @@ private struct ElementReader {
     let source: SourceText?
 
     func location(of element: XMLElement) -> SourceLocation {
-        SourceLocation(line: element.line, column: source?.column(ofTag: element.name, line: element.line) ?? 0)
+        SourceLocation(line: element.line, tag: element.name)
     }
 
     func failure(_ element: XMLElement, _ message: String) -> DocumentError {
-        let location = location(of: element)
-        return .invalid([XMLDiagnostic(file: path, line: location.line, column: location.column, message: message)])
+        .invalid([SourceMap(source: source).diagnostic(path, at: location(of: element), message)])
     }
 
     func required(_ name: String, in element: XMLElement) throws(DocumentError) -> XMLElement {

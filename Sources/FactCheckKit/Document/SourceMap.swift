@@ -1,19 +1,23 @@
-/// Where things stand in the file a document was read from, for diagnostics.
+import LibXML
+
+/// Where an element stands in the file a document was read from: its line and tag name.
+///
+/// The column is found from the source text only when a diagnostic needs it.
 public struct SourceLocation: Sendable, Hashable {
     public var line: Int
-    public var column: Int
+    public var tag: String
 
-    public init(line: Int, column: Int) {
+    public init(line: Int, tag: String) {
         self.line = line
-        self.column = column
+        self.tag = tag
     }
 
     /// A location for values that did not come from a file.
-    public static let unknown = SourceLocation(line: 0, column: 0)
+    public static let unknown = SourceLocation(line: 0, tag: "")
 }
 
 /// The source locations of a decoded document's parts, parallel to its claims.
-public struct SourceMap: Sendable, Hashable {
+public struct SourceMap: Sendable {
     /// Locations of one claim's parts.
     public struct ClaimLocations: Sendable, Hashable {
         public var claim: SourceLocation
@@ -31,10 +35,13 @@ public struct SourceMap: Sendable, Hashable {
         public static let unknown = ClaimLocations(claim: .unknown, anchor: .unknown, verdict: .unknown, history: [])
     }
 
+    /// The text the document was parsed from, to find columns.
+    public var source: SourceText?
     public var text: SourceLocation
     public var claims: [ClaimLocations]
 
-    public init(text: SourceLocation = .unknown, claims: [ClaimLocations] = []) {
+    public init(source: SourceText? = nil, text: SourceLocation = .unknown, claims: [ClaimLocations] = []) {
+        self.source = source
         self.text = text
         self.claims = claims
     }
@@ -42,5 +49,11 @@ public struct SourceMap: Sendable, Hashable {
     /// The locations of claim number `index`, or unknown ones for a claim not read from a file.
     public func claim(at index: Int) -> ClaimLocations {
         index < claims.count ? claims[index] : .unknown
+    }
+
+    /// An error about `file` at `location`, with the column where the element's tag opens.
+    public func diagnostic(_ file: String, at location: SourceLocation, _ message: String) -> XMLDiagnostic {
+        let column = location.line > 0 ? source?.column(ofTag: location.tag, line: location.line) ?? 0 : 0
+        return XMLDiagnostic(file: file, line: location.line, column: column, message: message)
     }
 }

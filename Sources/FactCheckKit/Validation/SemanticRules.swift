@@ -8,7 +8,7 @@ public enum SemanticRules {
     public static func check(
         _ document: AnnotationDocument, map: SourceMap = SourceMap(), path: String, storedTextHash: String? = nil
     ) -> [XMLDiagnostic] {
-        var findings = Findings(path: path)
+        var findings = Findings(path: path, map: map)
         let article = document.article
 
         if path.hasSuffix(AnnotationDocument.fileSuffix) {
@@ -167,12 +167,30 @@ public enum SemanticRules {
     }
 }
 
-/// Diagnostics gathered for one document.
+/// Diagnostics gathered for one document; past a limit only counted, so a huge broken document
+/// gives a readable report in bounded time.
 private struct Findings {
+    static let limit = 50
+
     let path: String
-    var diagnostics: [XMLDiagnostic] = []
+    let map: SourceMap
+    private var found: [XMLDiagnostic] = []
+    private var dropped = 0
+
+    init(path: String, map: SourceMap) {
+        self.path = path
+        self.map = map
+    }
 
     mutating func add(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(XMLDiagnostic(file: path, line: location.line, column: location.column, message: message))
+        guard found.count < Self.limit else {
+            dropped += 1
+            return
+        }
+        found.append(map.diagnostic(path, at: location, message))
+    }
+
+    var diagnostics: [XMLDiagnostic] {
+        dropped == 0 ? found : found + [XMLDiagnostic(file: path, message: "\(dropped) more errors not shown")]
     }
 }

@@ -28,10 +28,7 @@ public enum Review {
                 do throws(WorkflowError) {
                     try change.apply(to: &document.claims[index], by: actor, at: time)
                 } catch {
-                    let location = map.claim(at: index).claim
-                    throw DocumentError.invalid([
-                        XMLDiagnostic(file: path, line: location.line, column: location.column, message: error.description)
-                    ])
+                    throw DocumentError.invalid([map.diagnostic(path, at: map.claim(at: index).claim, error.description)])
                 }
                 return Outcome(path: path, from: from, claim: document.claims[index])
             }

@@ -1,0 +1,114 @@
+import FactCheckKit
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct Durability {
+    @Test func concurrentReviewersLoseNothing() throws {
+        let desk = try Desk()
+        let workers = (1...8).map { number -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [
+                "-c",
+                "for i in $(seq 1 25); do \"$0\" note nk-icc:c\(number) \"worker \(number) change $i\" >/dev/null || exit 1; done",
+                FactCheckProcess.binary.path,
+            ]
+            process.currentDirectoryURL = URL(fileURLWithPath: desk.folder.path)
+            process.environment = ["FACTCHECK_REVIEWER": "Worker \(number)", "PATH": "/usr/bin:/bin"]
+            return process
+        }
+        for worker in workers { try worker.run() }
+        for worker in workers { worker.waitUntilExit() }
+        #expect(workers.allSatisfy { $0.terminationStatus == 0 })
+
+        let document = try DocumentLoader.load(path: desk.documentPath).document
+        for number in 1...8 {
+            let claim = try #require(document.claim("c\(number)"))
+            #expect(claim.notes.map(\.text) == (1...25).map { "worker \(number) change \($0)" })
+            #expect(claim.history.filter { $0.action == .note }.count == 25)
+        }
+        let events = document.claims.flatMap(\.history).filter { $0.action == .note }
+        #expect(events.count == 200)
+    }
+
+    @Test func killedWritersLeaveTheStateBeforeOrAfterOneChange() throws {
+        let desk = try Desk()
+        var before = try DocumentLoader.load(path: desk.documentPath).document
+        var completed = 0
+        for round in 1...30 {
+            let process = Process()
+            process.executableURL = FactCheckProcess.binary
+            process.arguments = ["note", "nk-icc:c12", "round \(round)"]
+            process.currentDirectoryURL = URL(fileURLWithPath: desk.folder.path)
+            process.environment = ["FACTCHECK_REVIEWER": "Alex Example"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 0...30_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let after = try DocumentLoader.load(path: desk.documentPath).document
+            if after != before {
+                var undone = after
+                let index = try #require(undone.claims.firstIndex { $0.id == "c12" })
+                #expect(undone.claims[index].notes.popLast()?.text == "round \(round)")
+                #expect(undone.claims[index].history.popLast()?.note == nil)
+                #expect(undone == before, "round \(round) changed more than one note")
+                completed += 1
+            }
+            before = after
+        }
+        #expect(try desk.run("validate").status == 0)
+        #expect(before.claim("c12")?.notes.count == completed)
+    }
+
+    @Test func aResultThatFailsValidationWritesNothing() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        let longURL = "https://example.org/" + String(repeating: "a", count: 3000)
+        let result = try desk.run("source", "add", "nk-icc:c12", longURL)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: the change would make the document invalid, so nothing was written: element 'source', attribute 'url': [facet 'maxLength']"))
+        #expect(try desk.document() == before)
+    }
+
+    @Test func aFullDiskWritesNothing() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        // A file size limit below the document's size makes the write fail as a full disk would.
+        let result = try FactCheckProcess.run(
+            ["-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" note nk-icc:c12 'Checked.'", FactCheckProcess.binary.path],
+            in: desk.folder.path, environment: ["FACTCHECK_REVIEWER": "Alex Example"], executable: "/bin/bash")
+        #expect(result.status == 3)
+        #expect(result.stderr == "nk-icc.factcheck.xml: error: cannot write the document: file too large\n")
+        #expect(try desk.document() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: desk.folder.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root may write into read-only folders"))
+    func anUnwritableFolderWritesNothing() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        chmod(desk.folder.path, 0o555)
+        defer { chmod(desk.folder.path, 0o755) }
+        let result = try desk.run("note", "nk-icc:c12", "Checked.")
+        #expect(result.status == 3)
+        #expect(try desk.document() == before)
+    }
+
+    @Test func oneMarkChangesOnlyThatClaimsLines() throws {
+        let desk = try Desk()
+        let before = try desk.document().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(try desk.run("mark", "nk-icc:c12", "disputed", "--rating", "misleading", "--source", "https://example.org/sc").status == 0)
+        let after = try desk.document().split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(before.firstIndex { $0.contains("<claim id=\"c12\"") })
+        let next = try #require(before.firstIndex { $0.contains("<claim id=\"c13\"") })
+        let nextAfter = try #require(after.firstIndex { $0.contains("<claim id=\"c13\"") })
+        #expect(before[..<start] == after[..<start])
+        #expect(before[next...] == after[nextAfter...])
+        #expect(after[start] == "  <claim id=\"c12\" status=\"disputed\" created=\"2026-11-27T09:00:00Z\">")
+    }
+}
