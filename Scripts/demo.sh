@@ -1,19 +1,53 @@
 #!/usr/bin/env bash
-# A newcomer's first look: the sample workspace checked, then a tampered copy caught.
+# A newcomer's first look: a day at the desk on a copy of Samples/, then a broken copy caught.
 set -euo pipefail
 bin=$(realpath "${1:-.build/debug/factcheck}")
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+factcheck() { "$bin" "$@"; }
+# Prints a command as one would type it, quoting arguments that need it.
+step() {
+    local line="" arg
+    for arg in "$@"; do
+        if [[ "$arg" =~ [[:space:]\'\?\&] ]]; then arg="\"$arg\""; fi
+        line+="${line:+ }$arg"
+    done
+    printf '\n\033[1m$ %s\033[0m\n' "$line"
+}
+run() { step "$@"; "$@" || echo "(exit status $?)"; }
 
-step "factcheck validate Samples/"
-"$bin" validate "$here/Samples"
+cd "$here"
+run factcheck validate Samples/
+
+cd "$work"
+export FACTCHECK_REVIEWER="Alex Example"
+mkdir desk && cd desk
+run factcheck init --org-name "Example Fact Desk" --org-url https://example.org
+cp "$here/Samples/nk-icc.factcheck.xml" .
+if command -v git >/dev/null; then
+    git init -q . && git add -A && git -c user.name=demo -c user.email=demo@example.org commit -qm "sample"
+fi
+
+run factcheck list
+run factcheck assign nk-icc:c13
+run factcheck mark nk-icc:c13 unverifiable \
+    --note "A claim about motive: the resolution's text says what it asks of the Security Council, not why." \
+    --source https://m.koreaherald.com/view.php?ud=20141119000132
+run factcheck dismiss nk-icc:c12 --note "A forecast, not a checkable statement of fact."
+run factcheck assign nk-icc:c2
+run factcheck history nk-icc:c13
+run factcheck show nk-icc:c3
+run factcheck stats
+if command -v git >/dev/null; then
+    run git diff --stat
+fi
 
 cp "$here/Samples/nk-icc.factcheck.xml" "$work/"
-# Someone edits the article text by hand and marks a claim verified without a source.
+cd "$work"
+# Someone edits the article text by hand and changes a status without a matching verdict.
 sed -i -e '0,/111 leaders/s//112 leaders/' \
-    -e 's/<claim id="c2" status="verified"/<claim id="c2" status="disputed"/' "$work/nk-icc.factcheck.xml"
-step "factcheck validate nk-icc.factcheck.xml   # a copy with the text and a status edited by hand"
-(cd "$work" && "$bin" validate nk-icc.factcheck.xml) || echo "(exit status $?)"
+    -e 's/<claim id="c2" status="verified"/<claim id="c2" status="disputed"/' nk-icc.factcheck.xml
+printf '\n# A copy with the text and a status edited by hand:'
+run factcheck validate nk-icc.factcheck.xml

@@ -36,7 +36,7 @@ private func json(_ result: RunResult) throws -> Any {
         #expect(Set(first.keys) == ["ref", "document", "claim", "status", "score", "quote", "path"])
         #expect(first["ref"] as? String == "base:c2")
         #expect(first["score"] as? Double == 0.62)
-        #expect(first["path"] as? String == "./more/base.factcheck.xml")
+        #expect(first["path"] as? String == "more/base.factcheck.xml")
 
         let disputed = try #require(try json(desk.run("list", "--json", "--status", "disputed")) as? [[String: Any]])
         #expect(disputed.map { $0["ref"] as? String } == ["nk-icc:c1", "nk-icc:c3", "nk-icc:c7", "nk-icc:c8"])
@@ -60,7 +60,7 @@ private func json(_ result: RunResult) throws -> Any {
         try desk.folder.write("broken.factcheck.xml", "<factcheck>")
         let result = try desk.run("list", "--json")
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("./broken.factcheck.xml:1:"))
+        #expect(result.stderr.hasPrefix("broken.factcheck.xml:1:"))
         #expect(try #require(try json(result) as? [[String: Any]]).count == 3)
     }
 

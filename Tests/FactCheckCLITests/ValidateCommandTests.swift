@@ -63,7 +63,7 @@ private func sampleText() throws -> String {
         try folder.write("c/notes.txt", "not a document")
         let result = try FactCheckProcess.run(["validate"], in: folder.path)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("./b/nk-icc.factcheck.xml:2:1: error: element 'factcheck', attribute 'schemaVersion'"))
+        #expect(result.stderr.hasPrefix("b/nk-icc.factcheck.xml:2:1: error: element 'factcheck', attribute 'schemaVersion'"))
         #expect(result.stdout == "3 documents checked: 2 valid, 1 invalid (1 error)\n")
     }
 

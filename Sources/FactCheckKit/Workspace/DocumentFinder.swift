@@ -45,7 +45,7 @@ public enum DocumentFinder {
                     String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name.hasPrefix(".") { continue }
-                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                let path = FilePath.join(current, name)
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
