@@ -11,8 +11,8 @@ public struct FactCheck: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, List.self, Show.self, History.self, Assign.self, Unassign.self, Mark.self, Dismiss.self,
-            Reopen.self, SourceCommand.self, NoteCommand.self, Validate.self, Stats.self,
+            Init.self, ImportCommand.self, List.self, Show.self, History.self, Assign.self, Unassign.self, Mark.self, Dismiss.self,
+            Reopen.self, SourceCommand.self, NoteCommand.self, Validate.self, Stats.self, ScoreCommand.self,
         ]
     )
 

@@ -16,7 +16,7 @@ public struct Workspace: Sendable {
     /// The file of document `id`: `ID.factcheck.xml` at the top, else the one file of that name below.
     public func documentPath(for id: String) throws(DocumentError) -> String {
         let name = id + AnnotationDocument.fileSuffix
-        let direct = FilePath.join(root, name)
+        let direct = newDocumentPath(for: id)
         if fileExists(direct) { return direct }
         let found = DocumentFinder.documents(in: root).filter { FilePath.split($0).name == name }
         switch found.count {
@@ -30,6 +30,11 @@ public struct Workspace: Sendable {
                     file: root, message: "document id '\(id)' is ambiguous: \(found.joined(separator: ", "))")
             ])
         }
+    }
+
+    /// Where a new document `id` goes: `ID.factcheck.xml` at the top of the workspace.
+    public func newDocumentPath(for id: String) -> String {
+        FilePath.join(root, id + AnnotationDocument.fileSuffix)
     }
 
     private func fileExists(_ path: String) -> Bool {

@@ -1,0 +1,154 @@
+import LibXML
+
+/// Reads an article from HTML with libxml2's HTML parser: metadata from the head, the main text
+/// from `<article>` (or `<main>`, or the densest block of paragraphs), with scripts, styles,
+/// navigation, asides, forms and comments dropped. Nothing is executed or fetched.
+public enum HTMLImporter {
+    /// Elements whose content is never article text.
+    static let dropped: Set<String> = [
+        "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "select",
+        "textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "head",
+    ]
+    /// Elements that hold one block of text each.
+    static let blocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt", "td"]
+
+    public static func read(_ bytes: [UInt8], path: String) throws(XMLError) -> ImportedArticle {
+        let root = try XMLDocument.parseHTML(bytes, path: path).root
+        var article = ImportedArticle()
+        let meta = metadata(in: root)
+        article.title = meta["og:title"] ?? first("h1", in: root).map(inlineText) ?? first("title", in: root).map(inlineText)
+        article.publisher = meta["og:site_name"]
+        article.url = (link("canonical", in: root) ?? meta["og:url"]).flatMap(httpURL)
+        article.published = (meta["article:published_time"] ?? first("time", in: root)?[attribute: "datetime"]
+            ?? meta["date"]).flatMap(isoDate)
+        if let author = meta["author"] ?? meta["article:author"] ?? byline(in: root) {
+            article.authors = [author]
+        }
+        if let language = root[attribute: "lang"].map(TextNormalizer.paragraph), isLanguageTag(language) {
+            article.language = language
+        }
+        var collected: [(text: String, caption: Bool)] = []
+        collectBlocks(mainElement(in: root), into: &collected)
+        article.captions = collected.filter(\.caption).map(\.text)
+        PageLayout.classify(collected.filter { !$0.caption }.map(\.text), into: &article)
+        return article
+    }
+
+    /// `<meta>` values by `property` or `name`, lower-cased keys; the first of each wins.
+    static func metadata(in root: XMLElement) -> [String: String] {
+        var result: [String: String] = [:]
+        for element in all("meta", in: root) {
+            guard let key = (element[attribute: "property"] ?? element[attribute: "name"])?.lowercased(),
+                  let content = element[attribute: "content"].map(TextNormalizer.paragraph), !content.isEmpty
+            else { continue }
+            if result[key] == nil { result[key] = content }
+        }
+        return result
+    }
+
+    static func link(_ relation: String, in root: XMLElement) -> String? {
+        all("link", in: root).first { $0[attribute: "rel"]?.lowercased() == relation }?[attribute: "href"]
+    }
+
+    static func byline(in root: XMLElement) -> String? {
+        var found: String?
+        visit(root) { element in
+            guard found == nil else { return false }
+            let marks = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
+                .compactMap { $0?.lowercased() }
+            if marks.contains(where: { $0.contains("byline") || $0.contains("author") }) {
+                var text = inlineText(element)
+                if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+                if !text.isEmpty && text.split(separator: " ").count <= 8 { found = text }
+                return false
+            }
+            return !dropped.contains(element.name)
+        }
+        return found
+    }
+
+    /// `<article>` with the most text, else `<main>`, else the element whose own paragraphs hold the most text.
+    static func mainElement(in root: XMLElement) -> XMLElement {
+        if let article = all("article", in: root).max(by: { inlineText($0).count < inlineText($1).count }) {
+            return article
+        }
+        if let main = first("main", in: root) { return main }
+        var best = root
+        var bestLength = 0
+        visit(root) { element in
+            if dropped.contains(element.name) { return false }
+            let length = element.elements(named: "p").reduce(0) { $0 + inlineText($1).count }
+            if length > bestLength {
+                best = element
+                bestLength = length
+            }
+            return true
+        }
+        return best
+    }
+
+    /// The text blocks under `element` in page order, captions marked.
+    static func collectBlocks(_ element: XMLElement, into blocks: inout [(text: String, caption: Bool)]) {
+        for child in element.elements where !dropped.contains(child.name) {
+            if Self.blocks.contains(child.name) && !child.elements.contains(where: { Self.blocks.contains($0.name) }) {
+                let text = inlineText(child)
+                if !text.isEmpty { blocks.append((text, child.name == "figcaption")) }
+            } else {
+                collectBlocks(child, into: &blocks)
+            }
+        }
+    }
+
+    /// The visible text of an element on one line, dropped elements left out, `<br>` as a space.
+    static func inlineText(_ element: XMLElement) -> String {
+        var raw = ""
+        func walk(_ element: XMLElement) {
+            for child in element.children {
+                switch child {
+                case .text(let text): raw += text
+                case .element(let inner):
+                    if inner.name == "br" { raw += " " } else if !dropped.contains(inner.name) { walk(inner) }
+                }
+            }
+        }
+        walk(element)
+        return TextNormalizer.paragraph(raw)
+    }
+
+    static func first(_ name: String, in root: XMLElement) -> XMLElement? {
+        all(name, in: root).first
+    }
+
+    static func all(_ name: String, in root: XMLElement) -> [XMLElement] {
+        var found: [XMLElement] = []
+        visit(root) { element in
+            if element.name == name { found.append(element) }
+            return true
+        }
+        return found
+    }
+
+    /// Walks elements depth first; `body` returns whether to go into an element's children.
+    static func visit(_ element: XMLElement, _ body: (XMLElement) -> Bool) {
+        guard body(element) else { return }
+        for child in element.elements { visit(child, body) }
+    }
+
+    static func httpURL(_ text: String) -> String? {
+        let trimmed = TextNormalizer.paragraph(text)
+        let lower = trimmed.lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !trimmed.contains(" ") ? trimmed : nil
+    }
+
+    /// A date or UTC time the schema accepts, from an ISO 8601 value in a page.
+    static func isoDate(_ text: String) -> String? {
+        let trimmed = TextNormalizer.paragraph(text)
+        if trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/#) != nil { return trimmed }
+        if let match = trimmed.prefixMatch(of: #/\d{4}-\d{2}-\d{2}/#) { return String(match.output) }
+        return DateText.parse(trimmed)?.iso
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        text.wholeMatch(of: #/[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*/#) != nil
+    }
+}

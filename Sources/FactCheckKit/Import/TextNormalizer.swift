@@ -1,0 +1,45 @@
+import Foundation
+
+/// Normalizes article text the one way anchors rely on: NFC, line feeds only, no control or
+/// format characters, single spaces inside paragraphs, paragraphs separated by one blank line.
+public enum TextNormalizer {
+    /// One paragraph: white space runs become one space, ends trimmed, invisible characters removed.
+    public static func paragraph(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .format where scalar != "\u{200D}":  // keep the joiner inside emoji sequences
+                continue
+            case .control, .surrogate, .privateUse, .unassigned:
+                continue
+            default:
+                break
+            }
+            if pendingSpace {
+                result.append(" ")
+                pendingSpace = false
+            }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    /// Paragraphs joined into an article text, empty ones dropped.
+    public static func article(_ paragraphs: [String]) -> String {
+        paragraphs.map(paragraph).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
+
+    /// Splits plain text into paragraphs at blank lines and at single line breaks (saved web
+    /// pages put one paragraph a line).
+    public static func lines(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .map { paragraph(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+}
