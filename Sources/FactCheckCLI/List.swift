@@ -76,6 +76,8 @@ extension String {
     /// A score with two decimals, e.g. `0.62`.
     init(format2 value: Double) {
         let hundredths = Int((value * 100).rounded())
-        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        let magnitude = abs(hundredths)
+        let sign = hundredths < 0 ? "-" : ""
+        self = "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
     }
 }

@@ -12,7 +12,7 @@ public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
         "st", "mt", "ft", "jr", "sr", "inc", "ltd", "co", "corp", "bros", "vs", "etc", "approx", "dept", "est",
-        "fig", "no", "nos", "vol", "pp", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "ave", "blvd",
+        "fig", "no", "nos", "vol", "p", "pp", "sec", "ch", "para", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "ave", "blvd",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "e.g", "i.e", "cf", "al", "ca",
     ]

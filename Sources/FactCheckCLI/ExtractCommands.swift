@@ -1,0 +1,80 @@
+import ArgumentParser
+import FactCheckKit
+
+/// `factcheck extract DOC`: propose claims again, never duplicating one.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Propose claims for a document again; sentences that already hold a claim are skipped.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "The document id.")
+    var document: String
+
+    @Option(help: "The check-worthiness a sentence needs to become a claim (0-1).")
+    var threshold: Double = ClaimExtractor.defaultThreshold
+
+    @Flag(help: "Print every sentence's score and the features that produced it.")
+    var explain = false
+
+    @Flag(help: "Show what would be proposed without writing anything.")
+    var dryRun = false
+
+    func validate() throws {
+        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 1") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let result = try ClaimAdder.extract(
+                from: document, in: Workspace(root: workspace.path), threshold: threshold, dryRun: dryRun)
+            if explain {
+                for proposal in ClaimExtractor.proposals(for: result.document.article.text) {
+                    let sentence = proposal.sentence
+                    let holder = result.document.claims.first { $0.anchor.start < sentence.end && sentence.start < $0.anchor.end }
+                    let mark = holder.map { result.added.contains($0) ? "+ \($0.id)" : "= \($0.id)" } ?? "  -"
+                    Terminal.out("\(mark.padding(to: 6)) \(String(format2: proposal.score.value))  \(sentence.text.truncated(to: 90))")
+                    let features = proposal.score.features.map { "\($0.name) \($0.weight >= 0 ? "+" : "")\(String(format2: $0.weight))" }
+                    Terminal.out("         \(features.joined(separator: ", "))")
+                }
+                Terminal.out("")
+            }
+            let verb = dryRun ? "would add" : "added"
+            Terminal.out("\(result.path): \(verb) \(result.added.count) \(result.added.count == 1 ? "claim" : "claims") (threshold \(threshold))")
+            ClaimsTable.print(result.added, document: document)
+        }
+    }
+}
+
+/// `factcheck add DOC --quote TEXT`: a claim by hand.
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add a claim by hand, anchored where its quote is found.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var reviewer: ReviewerOptions
+
+    @Argument(help: "The document id.")
+    var document: String
+
+    @Option(help: "The claim's exact words, as they stand in the article.")
+    var quote: String
+
+    @Option(help: "Which occurrence of the quote, when it appears more than once (1 is the first).")
+    var occurrence: Int?
+
+    @Option(help: "Who made the claim.")
+    var claimant: String?
+
+    @Option(name: .customLong("topic"), help: "A topic tag (lower-case, e.g. north-korea); repeat for more.")
+    var topics: [String] = []
+
+    func run() throws {
+        let actor = try reviewer.resolve(workspace: workspace.path)
+        try reportingFailures {
+            let (path, claim) = try ClaimAdder.add(
+                quote: quote, occurrence: occurrence, claimant: claimant, topics: topics, to: document,
+                in: Workspace(root: workspace.path), by: actor)
+            Terminal.out("\(path): added \(document):\(claim.id) at \(claim.anchor.start)-\(claim.anchor.end): “\(claim.anchor.exact.truncated(to: 70))”")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import LibXML
+
+/// Adds claims to a document on disk: by hand, anchored on a quote, or proposed by the extractor.
+public enum ClaimAdder {
+    /// Anchors `quote` in document `id` and adds it as a pending claim created by `actor`.
+    public static func add(
+        quote: String, occurrence: Int?, claimant: String?, topics: [String], to id: String,
+        in workspace: Workspace, by actor: String, at time: String = UTCClock.now()
+    ) throws(DocumentError) -> (path: String, claim: Claim) {
+        let path = try workspace.documentPath(for: id)
+        return try update(path) { document in
+            let anchor: Anchor
+            do throws(QuoteAnchor.Failure) {
+                anchor = try QuoteAnchor.find(quote, in: document.article.text, occurrence: occurrence)
+            } catch {
+                throw DocumentError.invalid([XMLDiagnostic(file: path, message: error.description)])
+            }
+            if let same = document.claims.first(where: { $0.anchor.start == anchor.start && $0.anchor.end == anchor.end }) {
+                throw DocumentError.invalid([
+                    XMLDiagnostic(file: path, message: "claim \(same.id) already anchors this quote at \(anchor.start)-\(anchor.end)")
+                ])
+            }
+            let number = (document.claims.compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1
+            let claim = Claim(
+                id: "c\(number)", status: .pending, created: time, anchor: anchor, claimant: claimant, topics: topics,
+                history: [HistoryEvent(time: time, actor: actor, action: .create, from: nil, to: .pending)])
+            document.claims.append(claim)
+            return (path, claim)
+        }
+    }
+
+    /// Proposes claims for document `id` again; sentences an existing claim overlaps are skipped.
+    /// With `dryRun`, nothing is written.
+    public static func extract(
+        from id: String, in workspace: Workspace, threshold: Double, dryRun: Bool, at time: String = UTCClock.now()
+    ) throws(DocumentError) -> (path: String, document: AnnotationDocument, added: [Claim]) {
+        let path = try workspace.documentPath(for: id)
+        if dryRun {
+            var document = try DocumentLoader.load(path: path).document
+            let added = ClaimExtractor.extract(into: &document, threshold: threshold, actor: "factcheck", time: time)
+            return (path, document, added)
+        }
+        return try update(path) { document in
+            let added = ClaimExtractor.extract(into: &document, threshold: threshold, actor: "factcheck", time: time)
+            return (path, document, added)
+        }
+    }
+
+    private static func update<Result>(
+        _ path: String, _ change: (inout AnnotationDocument) throws -> Result
+    ) throws(DocumentError) -> Result {
+        do {
+            return try DocumentStore.update(path) { document, _ in try change(&document) }
+        } catch let error as DocumentError {
+            throw error
+        } catch {
+            throw .invalid([XMLDiagnostic(file: path, message: "\(error)")])
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import FactCheckKit
+import Testing
+
+@Suite struct Segmentation {
+    private func sentences(_ text: String) -> [String] {
+        SentenceSplitter.split(text).map(\.text)
+    }
+
+    @Test(arguments: [
+        ("Mr. Smith met Dr. Jones on Jan. 5. They talked.", ["Mr. Smith met Dr. Jones on Jan. 5.", "They talked."]),
+        ("The U.S. economy grew 3.5 percent. Exports rose.", ["The U.S. economy grew 3.5 percent.", "Exports rose."]),
+        ("He moved to the U.S. The next year he ran.", ["He moved to the U.S.", "The next year he ran."]),
+        ("J. K. Rowling wrote it. It sold well.", ["J. K. Rowling wrote it.", "It sold well."]),
+        ("\"We won,\" she said. \"Really?\" he asked. Yes.", ["\"We won,\" she said.", "\"Really?\" he asked.", "Yes."]),
+        ("She said \"Stop.\" Then she left.", ["She said \"Stop.\"", "Then she left."]),
+        ("Prices rose 2.5% in 2014. Wages did not.", ["Prices rose 2.5% in 2014.", "Wages did not."]),
+        ("What happened? Nobody knows! 55 countries abstained.", ["What happened?", "Nobody knows!", "55 countries abstained."]),
+        ("First paragraph ends here\n\nSecond one.", ["First paragraph ends here", "Second one."]),
+        ("See p. 5 and fig. 3 for details. Done.", ["See p. 5 and fig. 3 for details.", "Done."]),
+    ])
+    func splits(text: String, expected: [String]) {
+        #expect(sentences(text) == expected)
+    }
+
+    @Test func offsetsCountScalars() {
+        let text = "Kim 🇰🇵 spoke. Café e\u{301} 北朝鮮 voted."
+        let split = SentenceSplitter.split(text)
+        let scalars = ScalarText(text)
+        #expect(split.count == 2)
+        for sentence in split {
+            #expect(scalars.slice(sentence.start, sentence.end) == sentence.text)
+        }
+    }
+}
+
+@Suite struct Anchoring {
+    @Test func uniqueQuote() throws {
+        let anchor = try QuoteAnchor.find("55 others", in: "19 countries opposed while 55 others abstained.")
+        #expect(anchor == Anchor(start: 27, end: 36, prefix: "19 countries opposed while ", exact: "55 others", suffix: " abstained."))
+    }
+
+    @Test func ambiguityNeedsAnOccurrence() throws {
+        let text = "Kim spoke. Then Kim left. Kim returned."
+        #expect(throws: QuoteAnchor.Failure.ambiguous("Kim", count: 3)) { try QuoteAnchor.find("Kim", in: text) }
+        #expect(try QuoteAnchor.find("Kim", in: text, occurrence: 2).start == 16)
+        #expect(throws: QuoteAnchor.Failure.noSuchOccurrence("Kim", occurrence: 4, count: 3)) {
+            try QuoteAnchor.find("Kim", in: text, occurrence: 4)
+        }
+        #expect(throws: QuoteAnchor.Failure.notFound("Lee")) { try QuoteAnchor.find("Lee", in: text) }
+    }
+
+    @Test(arguments: [
+        ("The café reopened. Q\u{307}adir said 👨‍👩‍👧 families queued.", "Q\u{307}adir said 👨‍👩‍👧 families"),
+        ("北朝鮮の人権状況について国連が決議を採択した。", "国連が決議"),
+        ("Prefix text that is certainly longer than thirty-two characters 🇰🇷 then the quote.", "the quote"),
+    ])
+    func nonASCIIOffsetsAndContext(text: String, quote: String) throws {
+        let anchor = try QuoteAnchor.find(quote, in: text)
+        let scalars = ScalarText(text)
+        #expect(scalars.slice(anchor.start, anchor.end) == quote)
+        #expect(anchor.prefix.unicodeScalars.count == min(32, anchor.start))
+        #expect(scalars.slice(anchor.start - anchor.prefix.unicodeScalars.count, anchor.start) == anchor.prefix)
+        #expect(scalars.slice(anchor.end, anchor.end + anchor.suffix.unicodeScalars.count) == anchor.suffix)
+    }
+}
+
+@Suite struct Scoring {
+    @Test func scoresAreInTheUnitIntervalWithNamedFeatures() {
+        for sentence in ["Thank you.", "Unemployment fell to 4.9 percent in 2016, according to the Labor Department.", "What do you think?"] {
+            let score = CheckWorthiness.score(sentence)
+            #expect(score.value > 0 && score.value < 1)
+            #expect(score.features.count <= CheckWorthiness.keptFeatures)
+            #expect(score.features.allSatisfy { $0.name.wholeMatch(of: #/[a-z0-9]+([-_.][a-z0-9]+)*/#) != nil })
+        }
+    }
+
+    @Test func statisticsOutrankPleasantries() {
+        let claim = CheckWorthiness.score("Unemployment fell to 4.9 percent in 2016, according to the Labor Department.")
+        let thanks = CheckWorthiness.score("Thank you all so much for being here tonight.")
+        let question = CheckWorthiness.score("What would you do about it?")
+        #expect(claim.value > ClaimExtractor.defaultThreshold)
+        #expect(thanks.value < ClaimExtractor.defaultThreshold)
+        #expect(claim.value > question.value)
+        #expect(claim.features.contains { $0.name == "percent" || $0.name == "number" })
+    }
+
+    @Test func featuresFireOnTheirCues() {
+        let names = Set(CheckWorthinessFeatures.extract("According to the report, crime rose 12% since 2010, more than ever.").map(\.name))
+        #expect(names.isSuperset(of: ["attribution", "number", "percent", "year", "comparison", "superlative", "statistics"]))
+        #expect(!names.contains("question"))
+        #expect(Set(CheckWorthinessFeatures.extract("Is it?").map(\.name)).isSuperset(of: ["question", "short"]))
+    }
+}
