@@ -21,8 +21,16 @@ run() { step "$@"; "$@" || echo "(exit status $?)"; }
 cd "$here"
 run factcheck validate Samples/
 
-cd "$work"
 export FACTCHECK_REVIEWER="Alex Example"
+printf '\n# A new article comes in: import it into an empty workspace, see why each sentence scored as it did.'
+mkdir "$work/new" && cd "$work/new"
+cp "$here/Samples/un-panel-north-korea-icc.html" .
+run factcheck import un-panel-north-korea-icc.html --id nk-icc
+run factcheck extract nk-icc --explain --dry-run --threshold 0.3
+run factcheck add nk-icc --quote "55 others withdrew"
+
+printf '\n# The desk\x27s day, on a copy of the finished sample.'
+cd "$work"
 mkdir desk && cd desk
 run factcheck init --org-name "Example Fact Desk" --org-url https://example.org
 cp "$here/Samples/nk-icc.factcheck.xml" .
