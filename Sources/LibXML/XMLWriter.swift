@@ -5,15 +5,19 @@
 /// is written inline exactly as its text is, so mixed content and significant white space survive.
 public enum XMLWriter {
     /// The document text for `root`, ending with a newline.
-    public static func document(_ root: XMLElement) throws(XMLError) -> String {
+    ///
+    /// Elements named in `verbatim` hold mixed content (text with markup inside it): their content
+    /// is written exactly as it is, even where it happens to contain no text of its own.
+    public static func document(_ root: XMLElement, verbatim: Set<String> = []) throws(XMLError) -> String {
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        try write(root, parentNamespace: nil, indent: "", into: &output)
+        try write(root, parentNamespace: nil, indent: "", verbatim: verbatim, inline: false, into: &output)
         output += "\n"
         return output
     }
 
     private static func write(
-        _ element: XMLElement, parentNamespace: String?, indent: String, into output: inout String
+        _ element: XMLElement, parentNamespace: String?, indent: String, verbatim: Set<String>, inline inherited: Bool,
+        into output: inout String
     ) throws(XMLError) {
         try checkName(element.name)
         output += indent
@@ -35,7 +39,8 @@ public enum XMLWriter {
             return
         }
         output += ">"
-        let inline = element.children.allSatisfy {
+        // Inside mixed content every descendant is written as it is: indentation would change the text.
+        let inline = inherited || verbatim.contains(element.name) || element.children.allSatisfy {
             if case .text = $0 { true } else { false }
         } || element.children.contains {
             if case .text(let text) = $0 { !text.allSatisfy(\.isWhitespace) } else { false }
@@ -45,14 +50,14 @@ public enum XMLWriter {
                 switch child {
                 case .text(let text): try escape(text, attribute: false, into: &output)
                 case .element(let inner):
-                    try write(inner, parentNamespace: element.namespace, indent: "", into: &output)
+                    try write(inner, parentNamespace: element.namespace, indent: "", verbatim: verbatim, inline: true, into: &output)
                 }
             }
         } else {
             let inner = indent + "  "
             for case .element(let child) in element.children {
                 output += "\n"
-                try write(child, parentNamespace: element.namespace, indent: inner, into: &output)
+                try write(child, parentNamespace: element.namespace, indent: inner, verbatim: verbatim, inline: false, into: &output)
             }
             output += "\n" + indent
         }

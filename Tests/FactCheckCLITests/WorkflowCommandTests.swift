@@ -74,7 +74,7 @@ private let cases: [(String, String)] = setups.keys.sorted().flatMap { status in
         let desk = try Desk()
         let result = try desk.run("assign", "nk-icc:c2")
         #expect(result.status == 1)
-        #expect(result.stderr == "nk-icc.factcheck.xml:55:3: error: cannot assign claim c2: it is verified; allowed from verified: reopen (→ in-review)\n")
+        #expect(result.stderr == "nk-icc.factcheck.xml:56:3: error: cannot assign claim c2: it is verified; allowed from verified: reopen (→ in-review)\n")
     }
 
     @Test func missingRequirementsAreRefused() throws {

@@ -42,6 +42,7 @@ import Testing
         #expect(html.retrieved == text.retrieved)
         #expect(html.captions == text.captions)
         #expect(html.language == "en")
+        #expect(html.url == sample.article.url)
     }
 
     @Test func nineOfTheElevenClaimsAreProposed() throws {
