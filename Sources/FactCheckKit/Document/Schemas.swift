@@ -6,6 +6,8 @@ public enum Schemas {
     public static let annotation = compile("annotation")
     /// The workspace settings schema, `Schemas/workspace.xsd`.
     public static let workspace = compile("workspace")
+    /// The annotated-xml export's schema, `Schemas/annotated-article.xsd`.
+    public static let annotatedArticle = compile("annotated-article")
 
     /// The text of the bundled schema `name` (file name without `.xsd`).
     public static func text(_ name: String) -> String? {

@@ -77,3 +77,11 @@ enum AtomicFile {
         .unreadable([XMLDiagnostic(file: path, message: message)])
     }
 }
+
+/// Writes command output to a file the same safe way documents are written.
+public enum OutputFile {
+    /// Writes `text` to `path` atomically, replacing any file there.
+    public static func write(_ text: String, to path: String) throws(DocumentError) {
+        try AtomicFile.replace(path, with: Array(text.utf8))
+    }
+}

@@ -1,0 +1,103 @@
+import LibXML
+
+/// The annotated article: its text with every exported claim marked inline, then the claims'
+/// verdicts, sources and history; checked against `Schemas/annotated-article.xsd` before it is
+/// returned.
+///
+/// Claims may overlap or touch, so the text is cut at every claim boundary and each piece is
+/// wrapped in one `span` a covering claim, outermost first. A claim cut into pieces has one span
+/// per piece, all with its id; removing every span gives back the text exactly.
+public enum AnnotatedXMLExporter {
+    public static let namespace = "urn:factcheck:annotated-article:1"
+
+    public static func export(_ documents: [AnnotationDocument], options: ExportOptions) throws(ExportError) -> String {
+        var root = element("annotatedArticles", attributes: [("schemaVersion", "1")])
+        for document in documents {
+            root.children.append(.element(article(document, claims: options.claims(of: document))))
+        }
+        let text: String
+        do {
+            text = try XMLWriter.document(root, verbatim: ["text"])
+            let parsed = try XMLDocument.parse(Array(text.utf8), path: "annotated-xml export")
+            let findings = Schemas.annotatedArticle.validate(parsed)
+            guard findings.isEmpty else { throw ExportError(diagnostics: findings) }
+        } catch let error as ExportError {
+            throw error
+        } catch {
+            throw ExportError(diagnostics: (error as? XMLError)?.diagnostics ?? [XMLDiagnostic(file: "export", message: "\(error)")])
+        }
+        return text
+    }
+
+    private static func article(_ document: AnnotationDocument, claims: [Claim]) -> XMLElement {
+        let source = document.article
+        var result = element("article", attributes: [("id", source.id)])
+        result.children.append(.element(textElement("title", source.title)))
+        for (name, value) in [("url", source.url), ("publisher", source.publisher)] {
+            if let value { result.children.append(.element(textElement(name, value))) }
+        }
+        source.authors.forEach { result.children.append(.element(textElement("author", $0))) }
+        for (name, value) in [("published", source.published), ("language", source.language)] {
+            if let value { result.children.append(.element(textElement(name, value))) }
+        }
+
+        var text = element("text")
+        for segment in TextSegments(text: source.text, claims: claims).segments {
+            var node = XMLElement.Child.text(segment.text)
+            for index in segment.claims.reversed() {
+                let claim = claims[index]
+                var attributes = [("claim", claim.id), ("status", claim.status.rawValue)]
+                if let rating = claim.verdict?.rating { attributes.append(("rating", rating.rawValue)) }
+                node = .element(XMLElement("span", namespace: namespace, attributes: attributes, children: [node]))
+            }
+            text.children.append(node)
+        }
+        result.children.append(.element(text))
+
+        var list = element("claims")
+        for claim in claims {
+            var item = element(
+                "claim",
+                attributes: [("id", claim.id), ("status", claim.status.rawValue), ("start", String(claim.anchor.start)),
+                             ("end", String(claim.anchor.end))])
+            item.children.append(.element(textElement("quote", claim.anchor.exact)))
+            if let claimant = claim.claimant { item.children.append(.element(textElement("claimant", claimant))) }
+            if let verdict = claim.verdict {
+                var verdictElement = element(
+                    "verdict",
+                    attributes: [("rating", verdict.rating.rawValue), ("ratingValue", String(verdict.rating.value)),
+                                 ("reviewer", verdict.reviewer), ("time", verdict.time)])
+                if let summary = verdict.summary { verdictElement.children.append(.element(textElement("summary", summary))) }
+                item.children.append(.element(verdictElement))
+            }
+            for source in claim.sources {
+                var attributes = [("url", source.url), ("relation", source.relation.rawValue)]
+                if let accessed = source.accessed { attributes.append(("accessed", accessed)) }
+                var sourceElement = element("source", attributes: attributes)
+                for (name, value) in [("title", source.title), ("publisher", source.publisher), ("archived", source.archived), ("excerpt", source.excerpt)] {
+                    if let value { sourceElement.children.append(.element(textElement(name, value))) }
+                }
+                item.children.append(.element(sourceElement))
+            }
+            var history = element("history")
+            for event in claim.history {
+                var attributes = [("time", event.time), ("actor", event.actor), ("action", event.action.rawValue)]
+                if let from = event.from { attributes.append(("from", from.rawValue)) }
+                attributes.append(("to", event.to.rawValue))
+                history.children.append(.element(textElement("event", event.note ?? "", attributes: attributes)))
+            }
+            item.children.append(.element(history))
+            list.children.append(.element(item))
+        }
+        result.children.append(.element(list))
+        return result
+    }
+
+    private static func element(_ name: String, attributes: [(name: String, value: String)] = []) -> XMLElement {
+        XMLElement(name, namespace: namespace, attributes: attributes)
+    }
+
+    private static func textElement(_ name: String, _ text: String, attributes: [(name: String, value: String)] = []) -> XMLElement {
+        XMLElement(name, namespace: namespace, attributes: attributes, children: text.isEmpty ? [] : [.text(text)])
+    }
+}

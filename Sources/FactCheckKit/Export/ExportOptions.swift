@@ -1,0 +1,64 @@
+import Foundation
+import LibXML
+
+/// What an export needs besides the documents: which claims, and who publishes the reviews.
+public struct ExportOptions: Sendable {
+    /// Which claims go out.
+    public enum Selection: String, Sendable {
+        /// Every claim.
+        case all
+        /// Claims with a review outcome: verified, disputed or unverifiable.
+        case reviewed
+    }
+
+    public var selection: Selection
+    public var settings: WorkspaceSettings
+
+    public init(selection: Selection, settings: WorkspaceSettings) {
+        self.selection = selection
+        self.settings = settings
+    }
+
+    /// The claims of `document` this export includes.
+    public func claims(of document: AnnotationDocument) -> [Claim] {
+        switch selection {
+        case .all: document.claims
+        case .reviewed: document.claims.filter { [.verified, .disputed, .unverifiable].contains($0.status) }
+        }
+    }
+
+    /// The published review's address for a claim, from the `{doc}`/`{claim}` template.
+    public func reviewURL(document: String, claim: String) -> String? {
+        settings.reviewURLTemplate.map {
+            $0.replacingOccurrences(of: "{doc}", with: document).replacingOccurrences(of: "{claim}", with: claim)
+        }
+    }
+}
+
+/// Why an export could not be made; nothing is written.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [XMLDiagnostic]
+
+    public init(_ file: String, _ message: String) {
+        diagnostics = [XMLDiagnostic(file: file, message: message)]
+    }
+
+    public init(diagnostics: [XMLDiagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+extension Rating {
+    /// The rating in words, as ClaimReview's `alternateName` and the report show it.
+    public var label: String {
+        switch self {
+        case .accurate: "Accurate"
+        case .mostlyAccurate: "Mostly accurate"
+        case .mixed: "Mixed"
+        case .misleading: "Misleading"
+        case .inaccurate: "Inaccurate"
+        }
+    }
+}
