@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test
+.PHONY: deps build demo test jsonld-checker
 
 deps:
 	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
@@ -19,5 +19,16 @@ build: deps
 demo: build
 	@bash Scripts/demo.sh $(BIN)
 
-test: deps
+# The offline JSON-LD checker beside the repository, with pyld from PyPI, checks the exports when it can be set up.
+JSONLD := ../shared/jsonld
+JSONLD_VENV := .build/jsonld-venv
+
+jsonld-checker:
+	@if [ -f $(JSONLD)/requirements.txt ] && [ ! -x $(JSONLD_VENV)/bin/python ]; then \
+		python3 -m venv $(JSONLD_VENV) && $(JSONLD_VENV)/bin/pip install -q -r $(JSONLD)/requirements.txt \
+		|| { echo "JSON-LD checker not set up; its test will be skipped"; rm -rf $(JSONLD_VENV); }; \
+	fi
+
+test: deps jsonld-checker
+	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test

@@ -39,6 +39,13 @@ import Testing
         #expect(anchor == Anchor(start: 27, end: 36, prefix: "19 countries opposed while ", exact: "55 others", suffix: " abstained."))
     }
 
+    @Test func whiteSpaceRunsMatchAcrossParagraphs() throws {
+        let text = "55 others withdrew.\n\nIn spite of this, 111 voted."
+        let anchor = try QuoteAnchor.find("withdrew. In  spite", in: text)
+        #expect(anchor.exact == "withdrew.\n\nIn spite")
+        #expect(anchor.start == 10)
+    }
+
     @Test func ambiguityNeedsAnOccurrence() throws {
         let text = "Kim spoke. Then Kim left. Kim returned."
         #expect(throws: QuoteAnchor.Failure.ambiguous("Kim", count: 3)) { try QuoteAnchor.find("Kim", in: text) }

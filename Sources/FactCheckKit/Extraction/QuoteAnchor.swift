@@ -27,15 +27,29 @@ public enum QuoteAnchor {
         let needle = Array(TextNormalizer.paragraph(quote).unicodeScalars)
         guard !needle.isEmpty else { throw .empty }
         let scalars = ScalarText(text)
-        let haystack = scalars.scalars
+        // Compare with every white space run (a line break between paragraphs too) as one space,
+        // remembering where each compared scalar stands in the text.
+        var haystack: [Unicode.Scalar] = []
+        var origin: [Int] = []
+        for (index, scalar) in scalars.scalars.enumerated() {
+            if scalar.properties.isWhitespace {
+                if haystack.last != " " {
+                    haystack.append(" ")
+                    origin.append(index)
+                }
+            } else {
+                haystack.append(scalar)
+                origin.append(index)
+            }
+        }
         var starts: [Int] = []
         if needle.count <= haystack.count {
             for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
                 if haystack[start..<(start + needle.count)].elementsEqual(needle) { starts.append(start) }
             }
         }
-        let shown = String(String.UnicodeScalarView(needle)).count > 60
-            ? String(String(String.UnicodeScalarView(needle)).prefix(59)) + "…" : String(String.UnicodeScalarView(needle))
+        var shown = String(String.UnicodeScalarView(needle))
+        if shown.count > 60 { shown = String(shown.prefix(59)) + "…" }
         guard !starts.isEmpty else { throw .notFound(shown) }
         let index: Int
         if let occurrence {
@@ -47,6 +61,8 @@ public enum QuoteAnchor {
             guard starts.count == 1 else { throw .ambiguous(shown, count: starts.count) }
             index = 0
         }
-        return scalars.anchor(start: starts[index], end: starts[index] + needle.count)
+        let start = origin[starts[index]]
+        let end = origin[starts[index] + needle.count - 1] + 1
+        return scalars.anchor(start: start, end: end)
     }
 }

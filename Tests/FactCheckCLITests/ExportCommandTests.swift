@@ -1,0 +1,220 @@
+import FactCheckKit
+import Foundation
+import LibXML
+import TestSupport
+import Testing
+
+/// A desk with the sample and workspace settings naming a (synthetic) publishing organization.
+private func exportDesk() throws -> Desk {
+    let desk = try Desk()
+    try desk.folder.write(
+        "factcheck-workspace.xml",
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <workspace xmlns="urn:factcheck:workspace:1" schemaVersion="1">
+          <organization>
+            <name>Example Fact Desk</name>
+            <url>https://example.org/</url>
+          </organization>
+          <reviewURLTemplate>https://example.org/checks/{doc}/{claim}</reviewURLTemplate>
+        </workspace>
+
+        """)
+    return desk
+}
+
+private let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+private func sampleText() throws -> String {
+    try DocumentLoader.load(path: FactCheckProcess.samples + "/nk-icc.factcheck.xml").document.article.text
+}
+
+@Suite struct ExportGoldenFiles {
+    @Test(arguments: [
+        ("annotated-xml", "nk-icc.annotated.xml"),
+        ("claimreview", "nk-icc.claimreview.json"),
+        ("web-annotation", "nk-icc.web-annotation.json"),
+        ("html", "nk-icc.html"),
+    ])
+    func sampleExportMatchesItsGoldenFile(format: String, file: String) throws {
+        let desk = try exportDesk()
+        let result = try desk.run("export", "nk-icc", "--format", format)
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = try String(contentsOf: golden.appendingPathComponent(file), encoding: .utf8)
+        #expect(result.stdout == expected)
+    }
+
+    @Test func writesToAFile() throws {
+        let desk = try exportDesk()
+        let result = try desk.run("export", "nk-icc", "--format", "html", "-o", "report.html")
+        #expect(result.status == 0)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "wrote report.html\n")
+        #expect(FileManager.default.fileExists(atPath: desk.folder.file("report.html")))
+    }
+}
+
+@Suite struct AnnotatedXMLExport {
+    /// The text of the `text` element with every span removed.
+    private func plainText(_ xml: String) throws -> (String, XMLElement) {
+        let root = try XMLDocument.parse(Array(xml.utf8), path: "export.xml").root
+        let text = try #require(root.element(named: "article")?.element(named: "text"))
+        return (text.text, text)
+    }
+
+    @Test func removingTheMarkupGivesBackTheText() throws {
+        let desk = try exportDesk()
+        let result = try desk.run("export", "nk-icc", "--format", "annotated-xml")
+        let (text, _) = try plainText(result.stdout)
+        #expect(text == (try sampleText()))
+    }
+
+    @Test func overlappingAndTouchingClaimsAreRepresented() throws {
+        let desk = try exportDesk()
+        // c14 contains c3's quote's tail and runs into the next paragraph; c15 touches c14's end; c16 nests in c3.
+        #expect(try desk.run("add", "nk-icc", "--quote", "55 others withdrew.\n\nIn spite of this").status == 0)
+        #expect(try desk.run("add", "nk-icc", "--quote", ", there are still 111 leaders").status == 0)
+        #expect(try desk.run("add", "nk-icc", "--quote", "veto-wielding members").status == 0)
+        let result = try desk.run("export", "nk-icc", "--format", "annotated-xml")
+        #expect(result.status == 0, "\(result.stderr)")
+        let (text, element) = try plainText(result.stdout)
+        #expect(text == (try sampleText()))
+        let document = try DocumentLoader.load(path: desk.documentPath).document
+        for claim in document.claims {
+            var pieces: [String] = []
+            collect(claim.id, in: element, into: &pieces)
+            #expect(pieces.joined() == claim.anchor.exact, "claim \(claim.id)")
+        }
+    }
+
+    /// The text of every span of claim `id`, in document order (a span's text includes nested spans).
+    private func collect(_ id: String, in element: XMLElement, into pieces: inout [String]) {
+        for child in element.elements where child.name == "span" {
+            if child[attribute: "claim"] == id {
+                pieces.append(child.text)
+            } else {
+                collect(id, in: child, into: &pieces)
+            }
+        }
+    }
+}
+
+@Suite struct ClaimReviewExport {
+    @Test func requiredFieldsAndTypes() throws {
+        let desk = try exportDesk()
+        let result = try desk.run("export", "nk-icc", "--format", "claimreview")
+        #expect(result.status == 0)
+        let reviews = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(reviews.count == 10)
+        for review in reviews {
+            #expect(review["@context"] as? String == "https://schema.org")
+            #expect(review["@type"] as? String == "ClaimReview")
+            #expect((review["url"] as? String)?.hasPrefix("https://example.org/checks/nk-icc/c") == true)
+            #expect((review["claimReviewed"] as? String)?.isEmpty == false)
+            #expect((review["datePublished"] as? String)?.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil)
+            let rating = try #require(review["reviewRating"] as? [String: Any])
+            #expect(rating["@type"] as? String == "Rating")
+            #expect(rating["bestRating"] as? Int == 5)
+            #expect(rating["worstRating"] as? Int == 1)
+            #expect((1...5).contains(rating["ratingValue"] as? Int ?? 0))
+            #expect(rating["alternateName"] is String)
+            let item = try #require(review["itemReviewed"] as? [String: Any])
+            #expect(item["@type"] as? String == "Claim")
+            #expect((item["appearance"] as? [String: Any])?["url"] as? String == "https://chinatopix.com/articles/23105/20141119/un-panel-backs-move-refer-north-koreas-human-rights-horror.htm")
+            #expect((item["author"] as? [String: Any])?["name"] as? String == "China Topix")
+            #expect((review["author"] as? [String: Any])?["name"] as? String == "Example Fact Desk")
+        }
+        #expect(result.stderr.contains("nk-icc.factcheck.xml: warning: claim c1: claimReviewed is 199 characters; Google shows 75"))
+        #expect(result.stderr.contains("warning: claim c11 is unverifiable with no rating; no ClaimReview written for it"))
+    }
+
+    @Test func missingSettingsAndURLsAreErrors() throws {
+        let desk = try Desk()
+        let noOrganization = try desk.run("export", "nk-icc", "--format", "claimreview")
+        #expect(noOrganization.status == 1)
+        #expect(noOrganization.stderr.contains("a ClaimReview names the organization that publishes it"))
+        #expect(noOrganization.stdout == "")
+
+        let text = try desk.document().replacingOccurrences(of: #"<url>https://chinatopix.com/articles/23105/20141119/un-panel-backs-move-refer-north-koreas-human-rights-horror.htm</url>"#, with: "")
+        try desk.folder.write("nk-icc.factcheck.xml", text)
+        let noURL = try desk.run(
+            "export", "nk-icc", "--format", "claimreview", "--org-name", "Example Fact Desk", "--review-url",
+            "https://example.org/c/{doc}/{claim}")
+        #expect(noURL.status == 1)
+        #expect(noURL.stderr == "nk-icc.factcheck.xml: error: document nk-icc has no article url, which a ClaimReview must name (itemReviewed.appearance); import the article with --url\n")
+    }
+}
+
+@Suite struct WebAnnotationExport {
+    @Test func selectorsMatchTheTextAtTheirOffsets() throws {
+        let desk = try exportDesk()
+        let result = try desk.run("export", "nk-icc", "--format", "web-annotation", "--jsonl")
+        #expect(result.status == 0)
+        let text = ScalarText(try sampleText())
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 13)
+        for line in lines {
+            let annotation = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(annotation["@context"] as? String == "http://www.w3.org/ns/anno.jsonld")
+            #expect(annotation["motivation"] as? String == "assessing")
+            let target = try #require(annotation["target"] as? [String: Any])
+            let selectors = try #require(target["selector"] as? [[String: Any]])
+            let position = try #require(selectors.first { $0["type"] as? String == "TextPositionSelector" })
+            let quote = try #require(selectors.first { $0["type"] as? String == "TextQuoteSelector" })
+            let start = try #require(position["start"] as? Int)
+            let end = try #require(position["end"] as? Int)
+            #expect(text.slice(start, end) == quote["exact"] as? String)
+            #expect(text.slice(start - 32, start).hasSuffix(quote["prefix"] as? String ?? ""))
+            #expect(text.slice(end, end + 32).hasPrefix(quote["suffix"] as? String ?? ""))
+        }
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["FACTCHECK_JSONLD_PYTHON"] != nil, "needs pyld: make test sets it up"))
+    func passesTheOfflineJSONLDChecker() throws {
+        let desk = try exportDesk()
+        let python = ProcessInfo.processInfo.environment["FACTCHECK_JSONLD_PYTHON"]!
+        let checker = URL(fileURLWithPath: FactCheckProcess.samples).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/jsonld/check_jsonld.py").path
+        #expect(try desk.run("export", "nk-icc", "--format", "claimreview", "-o", "cr.json").status == 0)
+        #expect(try desk.run("export", "nk-icc", "--format", "web-annotation", "-o", "wa.json").status == 0)
+        try desk.folder.write("article.txt", try sampleText())
+        let claimReview = try FactCheckProcess.run([checker, "--kind", "claimreview", "cr.json"], in: desk.folder.path, executable: python)
+        #expect(claimReview.status == 0, "\(claimReview.stdout)")
+        #expect(claimReview.stdout.contains("10 passed, 0 failed"))
+        let annotations = try FactCheckProcess.run(
+            [checker, "--kind", "web-annotation", "--text", "article.txt", "wa.json"], in: desk.folder.path, executable: python)
+        #expect(annotations.status == 0, "\(annotations.stdout)")
+        #expect(annotations.stdout.contains("1 passed, 0 failed"))
+    }
+}
+
+@Suite struct HTMLReportExport {
+    @Test func anyTextIsEscaped() throws {
+        let folder = TemporaryDirectory()
+        try folder.write(
+            "hostile.txt",
+            "Officials said <script>alert('x')</script> & \"quotes\" were found in 3 of 5 reports last year.\n")
+        let environment = ["FACTCHECK_REVIEWER": "Alex Example"]
+        #expect(try FactCheckProcess.run(["import", "hostile.txt", "--no-extract", "--title", "<b>Title</b>"], in: folder.path).status == 0)
+        #expect(try FactCheckProcess.run(
+            ["add", "hostile", "--quote", "<script>alert('x')</script> & \"quotes\""], in: folder.path, environment: environment).status == 0)
+        let result = try FactCheckProcess.run(["export", "hostile", "--format", "html"], in: folder.path)
+        #expect(result.status == 0)
+        #expect(!result.stdout.contains("<script"))
+        #expect(!result.stdout.contains("<b>"))
+        #expect(result.stdout.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"))
+        #expect(result.stdout.contains("<title>Fact-check: &lt;b&gt;Title&lt;/b&gt;</title>"))
+    }
+
+    @Test func selfContainedWithLabelsAndCounts() throws {
+        let desk = try exportDesk()
+        let html = try desk.run("export", "nk-icc", "--format", "html").stdout
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<link"))
+        #expect(!html.contains("src="))
+        #expect(html.contains("<li><span class=\"chip disputed\">Disputed</span> 4</li>"))
+        #expect(html.contains("[c3 Disputed]"))
+        #expect(html.contains("Rating: Mixed (3/5)"))
+        #expect(html.contains("<a href=\"https://www.hrw.org/news/2014/11/18/north-korea-un-condemns-crimes-against-humanity\">North Korea: UN Condemns Crimes Against Humanity</a>"))
+    }
+}
