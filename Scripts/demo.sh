@@ -32,7 +32,8 @@ run factcheck add nk-icc --quote "55 others withdrew"
 printf '\n# The desk\x27s day, on a copy of the finished sample.'
 cd "$work"
 mkdir desk && cd desk
-run factcheck init --org-name "Example Fact Desk" --org-url https://example.org
+run factcheck init --org-name "Example Fact Desk" --org-url https://example.org \
+    --review-url "https://example.org/checks/{doc}/{claim}"
 cp "$here/Samples/nk-icc.factcheck.xml" .
 if command -v git >/dev/null; then
     git init -q . && git add -A && git -c user.name=demo -c user.email=demo@example.org commit -qm "sample"
@@ -51,6 +52,16 @@ run factcheck stats
 if command -v git >/dev/null; then
     run git diff --stat
 fi
+
+printf '\n# Publishing: the four exports of the reviewed article.'
+run factcheck export nk-icc --format annotated-xml -o nk-icc.annotated.xml
+run factcheck export nk-icc --format claimreview -o nk-icc.claimreview.json
+run factcheck export nk-icc --format web-annotation -o nk-icc.web-annotation.json
+run factcheck export nk-icc --format html -o nk-icc.html
+run head -n 24 nk-icc.claimreview.json
+mkdir -p "$here/.build/demo"
+cp nk-icc.annotated.xml nk-icc.claimreview.json nk-icc.web-annotation.json nk-icc.html "$here/.build/demo/"
+printf '\n(The four files are also in .build/demo/; open .build/demo/nk-icc.html in a browser.)\n'
 
 cp "$here/Samples/nk-icc.factcheck.xml" "$work/"
 cd "$work"
