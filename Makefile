@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test jsonld-checker
+.PHONY: deps build demo test jsonld-checker bench bench-smoke bench-deps
 
 deps:
 	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
@@ -29,6 +29,24 @@ jsonld-checker:
 		|| { echo "JSON-LD checker not set up; its test will be skipped"; rm -rf $(JSONLD_VENV); }; \
 	fi
 
-test: deps jsonld-checker
+test: deps jsonld-checker bench-deps
 	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test
+	$(MAKE) --no-print-directory bench-smoke
+
+# The benchmark compares against xmllint, from libxml2-utils.
+bench-deps: deps
+	@if ! command -v xmllint >/dev/null 2>&1; then \
+		echo "installing libxml2-utils with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-utils; \
+	fi
+
+# 10,000 documents and a 100,000-claim document, release build; writes Benchmarks/RESULTS.md.
+bench: bench-deps
+	$(SWIFT) build -c release
+	python3 Scripts/bench.py
+
+# The same steps on 100 documents with the debug build, so the benchmark cannot rot.
+bench-smoke: bench-deps
+	$(SWIFT) build
+	python3 Scripts/bench.py --smoke --build debug

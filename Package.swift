@@ -35,6 +35,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "factcheck", dependencies: ["FactCheckCLI"]),
+        // Writes the synthetic workspace `make bench` measures.
+        .executableTarget(name: "factcheck-benchgen", dependencies: ["FactCheckKit"]),
 
         // Build-time embedding of Schemas/ so the binary works from anywhere.
         .executableTarget(name: "EmbedSchemasTool"),

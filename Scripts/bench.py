@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""The project's benchmark: `make bench` (release build), or `make bench-smoke` inside `make test`.
+
+Generates a deterministic synthetic workspace with factcheck-benchgen (10,000 documents of about
+12 KB, and one document with 100,000 claims), then times, as medians of several runs in this one
+session: `factcheck list`, `factcheck validate`, `factcheck list --json` over the workspace; one
+`mark` on a 12 KB document and on the 100,000-claim document; single-document commands; and as
+the baseline `xmllint --noout --schema Schemas/annotation.xsd` over the same files. Prints each
+median, its ratio to xmllint and peak memory (the child's maximum resident set), and writes the
+table to Benchmarks/RESULTS.md.
+"""
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(argv, cwd=None, env=None, check=True):
+    """Runs argv once; returns (seconds, peak RSS in MiB, exit status)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if check and code != 0:
+        sys.exit(f"bench: {' '.join(argv[:3])}… exited {code}:\n{stderr[:2000]}")
+    return elapsed, usage.ru_maxrss / 1024, code
+
+
+def measure(name, argv, runs, before=None, **kwargs):
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, peak, _ = run(argv, **kwargs)
+        times.append(seconds)
+        peaks.append(peak)
+    return {"name": name, "median": statistics.median(times), "runs": runs, "peak": max(peaks)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--large-claims", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--build", choices=["release", "debug"], default="release")
+    parser.add_argument("--smoke", action="store_true", help="100 documents, 1,000-claim document, one run, no results file")
+    args = parser.parse_args()
+    if args.smoke:
+        args.documents, args.large_claims, args.runs = 100, 1_000, 1
+
+    bin_dir = subprocess.run(["swift", "build", "-c", args.build, "--show-bin-path"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.strip()
+    factcheck = os.path.join(bin_dir, "factcheck")
+    generator = os.path.join(bin_dir, "factcheck-benchgen")
+    xmllint = shutil.which("xmllint")
+    if not xmllint:
+        sys.exit("bench: xmllint not found (apt-get install libxml2-utils)")
+
+    data = os.path.join(ROOT, ".build", "bench", f"{args.documents}-{args.large_claims}")
+    workspace, half, large = (os.path.join(data, part) for part in ("workspace", "half", "large"))
+    if not os.path.exists(os.path.join(data, "complete")):
+        shutil.rmtree(data, ignore_errors=True)
+        print(f"generating {args.documents} documents and one with {args.large_claims} claims in {data}", file=sys.stderr)
+        subprocess.run([generator, workspace, str(args.documents)], check=True)
+        subprocess.run([generator, large, "0", "--large-claims", str(args.large_claims)], check=True)
+        os.makedirs(half)
+        for name in sorted(os.listdir(workspace))[: args.documents // 2]:
+            os.symlink(os.path.join(workspace, name), os.path.join(half, name))
+        open(os.path.join(data, "complete"), "w").close()
+
+    files = sorted(os.path.join(workspace, name) for name in os.listdir(workspace))
+    small = files[0]
+    big = os.path.join(large, "large-report.factcheck.xml")
+    env = dict(os.environ, FACTCHECK_REVIEWER="Bench Example", NO_COLOR="1")
+    schema = os.path.join(ROOT, "Schemas", "annotation.xsd")
+
+    def reopen(path, claim):
+        def step():
+            run([factcheck, "reopen", claim, "--note", "bench", "--workspace", os.path.dirname(path)], env=env, check=False)
+        return step
+
+    small_id = os.path.basename(small).replace(".factcheck.xml", "")
+    results = [
+        measure("xmllint --noout --schema (baseline)", [xmllint, "--noout", "--schema", schema] + files, args.runs),
+        measure("factcheck validate", [factcheck, "validate", workspace], args.runs, env=env),
+        measure("factcheck list (pending)", [factcheck, "list", workspace], args.runs, env=env),
+        measure("factcheck list --json", [factcheck, "list", "--json", workspace], args.runs, env=env),
+        measure("factcheck validate, half the documents", [factcheck, "validate", half], args.runs, env=env),
+        measure(f"factcheck list, {args.large_claims:,}-claim document", [factcheck, "list", big], args.runs, env=env),
+        measure("factcheck validate, one 12 KB document", [factcheck, "validate", small], args.runs * 3, env=env),
+        measure("factcheck show, one 12 KB document", [factcheck, "show", f"{small_id}:c1", "--workspace", workspace],
+                args.runs * 3, env=env),
+        measure("factcheck mark, one 12 KB document",
+                [factcheck, "mark", f"{small_id}:c1", "verified", "--rating", "accurate", "--source",
+                 "https://example.org/bench", "--workspace", workspace], args.runs * 3,
+                before=reopen(small, f"{small_id}:c1"), env=env),
+        measure(f"factcheck mark, {args.large_claims:,}-claim document",
+                [factcheck, "mark", "large-report:c1", "verified", "--rating", "accurate", "--source",
+                 "https://example.org/bench", "--workspace", large], max(3, args.runs // 2),
+                before=reopen(big, "large-report:c1"), env=env),
+    ]
+    baseline = results[0]["median"]
+    size = sum(os.path.getsize(path) for path in files) / len(files) / 1024
+    lines = [
+        f"| command | median (s) | ratio to xmllint | peak memory (MiB) |",
+        "|---|---:|---:|---:|",
+    ]
+    for result in results:
+        ratio = result["median"] / baseline
+        lines.append(f"| {result['name']} | {result['median']:.3f} | {ratio:.2f}× | {result['peak']:.1f} |")
+    halfway = results[4]["median"] / results[1]["median"]
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    libxml = subprocess.run([xmllint, "--version"], capture_output=True, text=True).stderr.splitlines()[0]
+    header = [
+        f"Run {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, {args.build} build, medians of "
+        f"{args.runs} runs (single-document commands: {args.runs * 3}).",
+        f"Machine: {os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; {libxml}.",
+        f"Workspace: {args.documents} documents, {size:.1f} KB on average, 10 claims each; one document with "
+        f"{args.large_claims} claims ({os.path.getsize(big) / 1048576:.1f} MiB).",
+        f"Scaling: validating half the documents takes {halfway:.2f} of the time of all of them.",
+    ]
+    report = "\n".join(header) + "\n\n" + "\n".join(lines) + "\n"
+    print(report)
+    if not args.smoke:
+        os.makedirs(os.path.join(ROOT, "Benchmarks"), exist_ok=True)
+        with open(os.path.join(ROOT, "Benchmarks", "RESULTS.md"), "w") as out:
+            out.write("# Benchmark results\n\nWritten by `make bench` ([`Scripts/bench.py`](../Scripts/bench.py)).\n\n" + report)
+
+
+if __name__ == "__main__":
+    main()
