@@ -1,7 +1,7 @@
 import FactCheckKit
 
 /// One row of `list --json`.
-struct ClaimRowJSON: Encodable {
+struct ClaimRowJSON: Encodable, Sendable {
     var ref: String
     var document: String
     var claim: String

@@ -1,39 +1,84 @@
 import ArgumentParser
 import FactCheckKit
+import Foundation
 
-/// Reads the documents under some paths one at a time, so memory stays flat however large the
-/// workspace; unreadable or invalid ones are reported on stderr and remembered for the exit code.
+/// Reads the documents under some paths on every core, one document per worker at a time, so
+/// memory stays flat however large the workspace; what each document yields comes back in path
+/// order. Unreadable or invalid documents are reported on stderr, in path order, and counted.
 struct DocumentScan {
-    private(set) var failure: DocumentError?
+    private(set) var valid = 0
+    private(set) var invalid = 0
+    private(set) var unreadable = 0
+    private(set) var errors = 0
 
-    /// Calls `body` with each valid document under `paths`, in path order.
-    mutating func forEach(_ paths: [String], _ body: (LoadedDocument) throws -> Void) throws {
-        for entry in DocumentFinder.entries(for: paths) {
-            switch entry {
-            case .missing(let path):
-                record(.unreadable([.init(file: path, message: "no such file or folder")]))
-            case .document(let path):
-                do {
-                    try body(try DocumentLoader.load(path: path))
-                } catch let error as DocumentError {
-                    record(error)
+    var checked: Int { valid + invalid + unreadable }
+
+    /// `transform`'s result for each valid document under `paths`, in path order.
+    mutating func map<T: Sendable>(_ paths: [String], _ transform: @escaping @Sendable (LoadedDocument) -> T) -> [T] {
+        let entries = DocumentFinder.entries(for: paths)
+        let outcomes = Outcomes<T>(count: entries.count)
+        let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8, max(entries.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = outcomes.claim() {
+                switch entries[index] {
+                case .missing(let path):
+                    outcomes.store(.failure(.unreadable([.init(file: path, message: "no such file or folder")])), at: index)
+                case .document(let path):
+                    do throws(DocumentError) {
+                        outcomes.store(.success(transform(try DocumentLoader.load(path: path))), at: index)
+                    } catch {
+                        outcomes.store(.failure(error), at: index)
+                    }
                 }
             }
         }
-    }
-
-    private mutating func record(_ error: DocumentError) {
-        Terminal.report(error.diagnostics)
-        if case .unreadable = failure { return }
-        failure = error
-    }
-
-    /// Throws the exit code for what went wrong, after the results were printed.
-    func finish() throws {
-        switch failure {
-        case .unreadable?: throw ExitCode(3)
-        case .invalid?: throw ExitCode(1)
-        case nil: break
+        var values: [T] = []
+        for outcome in outcomes.results {
+            switch outcome {
+            case .success(let value)?:
+                valid += 1
+                values.append(value)
+            case .failure(let error)?:
+                Terminal.report(error.diagnostics)
+                errors += error.diagnostics.count
+                switch error {
+                case .unreadable: unreadable += 1
+                case .invalid: invalid += 1
+                }
+            case nil:
+                break
+            }
         }
+        return values
+    }
+
+    /// Throws the exit code for what went wrong, after the results were printed: 3 if anything
+    /// could not be read, else 1 if anything was invalid.
+    func finish() throws {
+        if unreadable > 0 { throw ExitCode(3) }
+        if invalid > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Results filled in by the workers, and the next index to take.
+private final class Outcomes<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private(set) var results: [Result<T, DocumentError>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func claim() -> Int? {
+        lock.withLock {
+            guard next < results.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func store(_ result: Result<T, DocumentError>, at index: Int) {
+        lock.withLock { results[index] = result }
     }
 }

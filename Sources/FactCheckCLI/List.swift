@@ -33,42 +33,53 @@ struct List: ParsableCommand {
 
     func run() throws {
         let wanted = all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
-        var rows: [(claim: Claim, document: String, path: String)] = []
+        let filter = ClaimFilter(
+            statuses: all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses), assignee: assignee,
+            rating: rating, documents: Set(documents))
         var scan = DocumentScan()
-        try scan.forEach(paths.isEmpty ? [workspace.path] : paths) { loaded in
-            let id = loaded.document.article.id
-            guard documents.isEmpty || documents.contains(id) else { return }
-            for claim in loaded.document.claims
-            where wanted.contains(claim.status) && (assignee == nil || claim.assignee == assignee)
-                && (rating == nil || claim.verdict?.rating == rating)
-            {
-                rows.append((claim, id, loaded.path))
-            }
-        }
+        var rows = scan.map(paths.isEmpty ? [workspace.path] : paths) { loaded in
+            filter.rows(of: loaded)
+        }.flatMap { $0 }
         rows.sort { lhs, rhs in
-            let left = lhs.claim.score?.value ?? -1
-            let right = rhs.claim.score?.value ?? -1
+            let left = lhs.score ?? -1
+            let right = rhs.score ?? -1
             if left != right { return left > right }
             if lhs.document != rhs.document { return lhs.document < rhs.document }
-            return Int(lhs.claim.id.dropFirst())! < Int(rhs.claim.id.dropFirst())!
+            return Int(lhs.claim.dropFirst())! < Int(rhs.claim.dropFirst())!
         }
         if output.json {
-            try JSONOutput.print(rows.map { ClaimRowJSON($0.claim, document: $0.document, path: $0.path) })
+            try JSONOutput.print(rows)
         } else if rows.isEmpty {
-            Terminal.out("no \(all ? "" : wanted.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+            Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
             var table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"])
             for row in rows {
                 table.rows.append([
-                    "\(row.document):\(row.claim.id)", row.claim.status.rawValue,
-                    row.claim.score.map { String(format2: $0.value) } ?? "-",
-                    row.claim.verdict?.rating.rawValue ?? "-", row.claim.assignee ?? "-",
-                    row.claim.anchor.exact.truncated(to: 60),
+                    row.ref, row.status, row.score.map { String(format2: $0) } ?? "-", row.rating ?? "-",
+                    row.assignee ?? "-", row.quote.truncated(to: 60),
                 ])
             }
             Terminal.out(table.render())
         }
         try scan.finish()
+    }
+}
+
+/// Which claims `list` shows; applied on the worker that read the document, so only matching
+/// rows are kept.
+struct ClaimFilter: Sendable {
+    var statuses: Set<Status>
+    var assignee: String?
+    var rating: Rating?
+    var documents: Set<String>
+
+    func rows(of loaded: LoadedDocument) -> [ClaimRowJSON] {
+        let id = loaded.document.article.id
+        guard documents.isEmpty || documents.contains(id) else { return [] }
+        return loaded.document.claims.filter { claim in
+            statuses.contains(claim.status) && (assignee == nil || claim.assignee == assignee)
+                && (rating == nil || claim.verdict?.rating == rating)
+        }.map { ClaimRowJSON($0, document: id, path: loaded.path) }
     }
 }
 

@@ -22,15 +22,16 @@ struct Stats: ParsableCommand {
     func run() throws {
         var counts = Counts()
         var scan = DocumentScan()
-        try scan.forEach(paths.isEmpty ? [workspace.path] : paths) { loaded in
-            counts.documents += 1
-            for claim in loaded.document.claims {
+        let perDocument = scan.map(paths.isEmpty ? [workspace.path] : paths) { loaded in
+            loaded.document.claims.map { ($0.status, $0.verdict?.rating, $0.verdict?.reviewer) }
+        }
+        counts.documents = perDocument.count
+        for claims in perDocument {
+            for (status, rating, reviewer) in claims {
                 counts.claims += 1
-                counts.byStatus[claim.status.rawValue, default: 0] += 1
-                if let verdict = claim.verdict {
-                    counts.byRating[verdict.rating.rawValue, default: 0] += 1
-                    counts.byReviewer[verdict.reviewer, default: 0] += 1
-                }
+                counts.byStatus[status.rawValue, default: 0] += 1
+                if let rating { counts.byRating[rating.rawValue, default: 0] += 1 }
+                if let reviewer { counts.byReviewer[reviewer, default: 0] += 1 }
             }
         }
         if output.json {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import FactCheckKit
-import LibXML
 
 /// `factcheck validate [PATH…]`: the schema and semantic checks, xmllint-style.
 struct Validate: ParsableCommand {
@@ -18,38 +17,13 @@ struct Validate: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        let entries = DocumentFinder.entries(for: paths.isEmpty ? [workspace.path] : paths)
-        var valid = 0
-        var invalid = 0
-        var unreadable = 0
-        var errors = 0
-        for entry in entries {
-            switch entry {
-            case .missing(let path):
-                unreadable += 1
-                errors += 1
-                Terminal.report([XMLDiagnostic(file: path, message: "no such file or folder")])
-            case .document(let path):
-                do {
-                    _ = try DocumentLoader.load(path: path)
-                    valid += 1
-                } catch {
-                    switch error {
-                    case .unreadable: unreadable += 1
-                    case .invalid: invalid += 1
-                    }
-                    errors += error.diagnostics.count
-                    Terminal.report(error.diagnostics)
-                }
-            }
-        }
-        let checked = valid + invalid + unreadable
-        var summary = "\(checked) \(checked == 1 ? "document" : "documents") checked: \(valid) valid"
-        if invalid > 0 { summary += ", \(invalid) invalid" }
-        if unreadable > 0 { summary += ", \(unreadable) unreadable" }
-        if errors > 0 { summary += " (\(errors) \(errors == 1 ? "error" : "errors"))" }
+        var scan = DocumentScan()
+        _ = scan.map(paths.isEmpty ? [workspace.path] : paths) { _ in () }
+        var summary = "\(scan.checked) \(scan.checked == 1 ? "document" : "documents") checked: \(scan.valid) valid"
+        if scan.invalid > 0 { summary += ", \(scan.invalid) invalid" }
+        if scan.unreadable > 0 { summary += ", \(scan.unreadable) unreadable" }
+        if scan.errors > 0 { summary += " (\(scan.errors) \(scan.errors == 1 ? "error" : "errors"))" }
         Terminal.out(summary)
-        if unreadable > 0 { throw ExitCode(3) }
-        if invalid > 0 { throw ExitCode(1) }
+        try scan.finish()
     }
 }
