@@ -39,12 +39,13 @@ public struct XMLElement: Sendable, Hashable {
 
     /// The child elements called `name`.
     public func elements(named name: String) -> [XMLElement] {
-        elements.filter { $0.name == name }
+        children.compactMap { if case .element(let element) = $0, element.name == name { element } else { nil } }
     }
 
     /// The first child element called `name`.
     public func element(named name: String) -> XMLElement? {
-        elements.first { $0.name == name }
+        for case .element(let element) in children where element.name == name { return element }
+        return nil
     }
 
     /// All character data inside this element, in document order.

@@ -17,18 +17,33 @@ public enum SHA256 {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var message = bytes
+        let whole = bytes.count / 64 * 64
+        bytes.withUnsafeBufferPointer { input in
+            for blockStart in stride(from: 0, to: whole, by: 64) {
+                compress(UnsafeBufferPointer(rebasing: input[blockStart..<(blockStart + 64)]), into: &state)
+            }
+        }
+        // The rest of the input, the 0x80 marker, zeros, and the length in bits fill one or two last blocks.
+        var tail = Array(bytes[whole...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(bytes.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        tail.withUnsafeBufferPointer { input in
+            for blockStart in stride(from: 0, to: tail.count, by: 64) {
+                compress(UnsafeBufferPointer(rebasing: input[blockStart..<(blockStart + 64)]), into: &state)
+            }
+        }
+        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+    }
 
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for blockStart in stride(from: 0, to: message.count, by: 64) {
+    /// One 64-byte block of the compression function.
+    private static func compress(_ block: UnsafeBufferPointer<UInt8>, into state: inout [UInt32]) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
             for index in 0..<16 {
-                let offset = blockStart + index * 4
-                schedule[index] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
-                    | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
+                let offset = index * 4
+                schedule[index] = UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16
+                    | UInt32(block[offset + 2]) << 8 | UInt32(block[offset + 3])
             }
             for index in 16..<64 {
                 let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
@@ -42,13 +57,11 @@ public enum SHA256 {
                 let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
                 let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = sum0 &+ majority
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ sum0 &+ majority)
             }
             state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
             state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

@@ -17,6 +17,12 @@ public struct ScalarText: Sendable {
         return String(result)
     }
 
+    /// Whether `text`, `length` scalars long, stands at `start`.
+    public func matches(_ text: String, at start: Int, length: Int) -> Bool {
+        guard start >= 0, length >= 0, start + length <= count else { return false }
+        return scalars[start..<(start + length)].elementsEqual(text.unicodeScalars)
+    }
+
     /// The anchor for the text between `start` and `end`, with up to 32 scalars of context each side.
     public func anchor(start: Int, end: Int) -> Anchor {
         Anchor(

@@ -1,5 +1,11 @@
 /// Orders ISO 8601 UTC times (`2014-11-18T15:04:05Z`, with optional fractional seconds).
 enum UTCTime {
+    /// Whether time `a` is before time `b`; written the same way (the usual case), their bytes decide.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        if a.utf8.count == b.utf8.count { return a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return sortKey(a) < sortKey(b)
+    }
+
     /// A key that sorts like the instant: the seconds part, then the fraction padded to nine digits.
     static func sortKey(_ time: String) -> String {
         var body = Substring(time.trimmingWhitespace())

@@ -59,22 +59,20 @@ public enum SemanticRules {
                 location, "\(label): anchor end \(anchor.end) is past the end of the text (\(text.count) characters)")
             return
         }
-        let actual = text.slice(anchor.start, anchor.end)
-        if actual != anchor.exact {
-            let (quoted, found) = difference(anchor.exact, actual)
+        // Compared scalar by scalar; strings are built only for a message.
+        if !text.matches(anchor.exact, at: anchor.start, length: anchor.end - anchor.start) {
+            let (quoted, found) = difference(anchor.exact, text.slice(anchor.start, anchor.end))
             findings.add(
                 location,
                 "\(label): quote does not match the text at \(anchor.start)-\(anchor.end): "
                     + "the quote has '\(quoted)' where the text has '\(found)'")
         }
         let prefixCount = anchor.prefix.unicodeScalars.count
-        if text.slice(anchor.start - prefixCount, anchor.start) != anchor.prefix || prefixCount > anchor.start {
+        if prefixCount > anchor.start || !text.matches(anchor.prefix, at: anchor.start - prefixCount, length: prefixCount) {
             findings.add(location, "\(label): prefix does not match the text before offset \(anchor.start)")
         }
         let suffixCount = anchor.suffix.unicodeScalars.count
-        if text.slice(anchor.end, anchor.end + suffixCount) != anchor.suffix
-            || anchor.end + suffixCount > text.count
-        {
+        if anchor.end + suffixCount > text.count || !text.matches(anchor.suffix, at: anchor.end, length: suffixCount) {
             findings.add(location, "\(label): suffix does not match the text after offset \(anchor.end)")
         }
     }
@@ -128,7 +126,7 @@ public enum SemanticRules {
         for index in claim.history.indices.dropFirst() {
             let previous = claim.history[index - 1]
             let event = claim.history[index]
-            if UTCTime.sortKey(event.time) < UTCTime.sortKey(previous.time) {
+            if UTCTime.precedes(event.time, previous.time) {
                 findings.add(
                     location(index),
                     "\(label): history is out of time order (\(event.time) comes after \(previous.time))")

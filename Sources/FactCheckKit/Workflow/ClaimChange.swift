@@ -43,7 +43,7 @@ public enum ClaimChange: Sendable, Hashable {
         }
         // Later events never predate earlier ones, even if this machine's clock is behind.
         let last = claim.history.last?.time ?? time
-        let eventTime = UTCTime.sortKey(time) < UTCTime.sortKey(last) ? last : time
+        let eventTime = UTCTime.precedes(time, last) ? last : time
         var eventNote: String?
 
         switch self {

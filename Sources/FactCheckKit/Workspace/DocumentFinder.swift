@@ -46,11 +46,16 @@ public enum DocumentFinder {
                 }
                 if name.hasPrefix(".") { continue }
                 let path = FilePath.join(current, name)
-                var info = stat()
-                guard stat(path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
+                // The entry's type from readdir saves a stat per file; some file systems leave it unknown.
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard stat(path, &info) == 0 else { continue }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if type == UInt8(DT_DIR) {
                     pending.append(path)
-                } else if name.hasSuffix(AnnotationDocument.fileSuffix), (info.st_mode & S_IFMT) == S_IFREG {
+                } else if type == UInt8(DT_REG), name.hasSuffix(AnnotationDocument.fileSuffix) {
                     found.append(path)
                 }
             }
