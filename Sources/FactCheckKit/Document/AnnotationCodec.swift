@@ -288,7 +288,8 @@ private struct ElementReader {
 extension String {
     /// The string without leading and trailing white space (XSD token values may carry it).
     func trimmingWhitespace() -> String {
-        guard first?.isWhitespace == true || last?.isWhitespace == true else { return self }
+        guard unicodeScalars.first?.properties.isWhitespace == true || unicodeScalars.last?.properties.isWhitespace == true
+        else { return self }
         var slice = Substring(self)
         while slice.first?.isWhitespace == true { slice.removeFirst() }
         while slice.last?.isWhitespace == true { slice.removeLast() }

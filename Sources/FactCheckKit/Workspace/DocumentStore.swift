@@ -29,22 +29,22 @@ public enum DocumentStore {
         try AtomicFile.create(path, with: checkedBytes(of: document, path: path))
     }
 
-    /// The document's bytes, after proving they read back as a valid document.
+    /// The document's bytes, after proving them valid: the written XML against the schema, and
+    /// the document (the same value the bytes were written from) against the semantic rules.
     private static func checkedBytes(of document: AnnotationDocument, path: String) throws(DocumentError) -> [UInt8] {
-        let text: String
+        let bytes: [UInt8]
+        var findings: [XMLDiagnostic]
         do {
-            text = try AnnotationCodec.serialize(document)
+            bytes = Array(try AnnotationCodec.serialize(document).utf8)
+            findings = Schemas.annotation.validate(try XMLDocument.parse(bytes, path: path))
         } catch {
             throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
         }
-        let bytes = Array(text.utf8)
-        do {
-            _ = try DocumentLoader.load(bytes: bytes, path: path)
-        } catch {
-            let reasons = error.diagnostics.map {
+        if findings.isEmpty { findings = SemanticRules.check(document, path: path) }
+        guard findings.isEmpty else {
+            throw .invalid(findings.map {
                 XMLDiagnostic(file: path, message: "the change would make the document invalid, so nothing was written: \($0.message)")
-            }
-            throw .invalid(reasons)
+            })
         }
         return bytes
     }
