@@ -82,7 +82,8 @@ def main():
             os.symlink(os.path.join(workspace, name), os.path.join(half, name))
         open(os.path.join(data, "complete"), "w").close()
 
-    files = sorted(os.path.join(workspace, name) for name in os.listdir(workspace))
+    files = sorted(os.path.join(workspace, name) for name in os.listdir(workspace)
+                   if name.endswith(".factcheck.xml") and not name.startswith("."))
     small = files[0]
     big = os.path.join(large, "large-report.factcheck.xml")
     env = dict(os.environ, FACTCHECK_REVIEWER="Bench Example", NO_COLOR="1")
