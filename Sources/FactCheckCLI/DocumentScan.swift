@@ -2,9 +2,9 @@ import ArgumentParser
 import FactCheckKit
 import Foundation
 
-/// Reads the documents under some paths on every core, one document per worker at a time, so
-/// memory stays flat however large the workspace; what each document yields comes back in path
-/// order. Unreadable or invalid documents are reported on stderr, in path order, and counted.
+/// Reads the documents under some paths on every core, one document per worker at a time and
+/// each as a stream, so memory stays flat however large the workspace or a document; what each
+/// document yields comes back in path order. Unreadable or invalid documents are reported on stderr, in path order, and counted.
 struct DocumentScan {
     private(set) var valid = 0
     private(set) var invalid = 0
@@ -13,8 +13,11 @@ struct DocumentScan {
 
     var checked: Int { valid + invalid + unreadable }
 
-    /// `transform`'s result for each valid document under `paths`, in path order.
-    mutating func map<T: Sendable>(_ paths: [String], _ transform: @escaping @Sendable (LoadedDocument) -> T) -> [T] {
+    /// `read`'s result for each valid document under `paths`, in path order; `read` is given a
+    /// document's path and streams it (see `DocumentStream`).
+    mutating func map<T: Sendable>(
+        _ paths: [String], _ read: @escaping @Sendable (String) throws(DocumentError) -> T
+    ) -> [T] {
         let entries = DocumentFinder.entries(for: paths)
         let outcomes = Outcomes<T>(count: entries.count)
         let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8, max(entries.count, 1))
@@ -25,7 +28,7 @@ struct DocumentScan {
                     outcomes.store(.failure(.unreadable([.init(file: path, message: "no such file or folder")])), at: index)
                 case .document(let path):
                     do throws(DocumentError) {
-                        outcomes.store(.success(transform(try DocumentLoader.load(path: path))), at: index)
+                        outcomes.store(.success(try read(path)), at: index)
                     } catch {
                         outcomes.store(.failure(error), at: index)
                     }

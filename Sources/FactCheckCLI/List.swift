@@ -37,8 +37,13 @@ struct List: ParsableCommand {
             statuses: all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses), assignee: assignee,
             rating: rating, documents: Set(documents))
         var scan = DocumentScan()
-        var rows = scan.map(paths.isEmpty ? [workspace.path] : paths) { loaded in
-            filter.rows(of: loaded)
+        var rows = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
+            var rows: [ClaimRowJSON] = []
+            var document = ""
+            try DocumentStream.read(path: path, article: { document = $0.id }) { claim in
+                if filter.matches(claim, document: document) { rows.append(ClaimRowJSON(claim, document: document, path: path)) }
+            }
+            return rows
         }.flatMap { $0 }
         rows.sort { lhs, rhs in
             let left = lhs.score ?? -1
@@ -73,13 +78,9 @@ struct ClaimFilter: Sendable {
     var rating: Rating?
     var documents: Set<String>
 
-    func rows(of loaded: LoadedDocument) -> [ClaimRowJSON] {
-        let id = loaded.document.article.id
-        guard documents.isEmpty || documents.contains(id) else { return [] }
-        return loaded.document.claims.filter { claim in
-            statuses.contains(claim.status) && (assignee == nil || claim.assignee == assignee)
-                && (rating == nil || claim.verdict?.rating == rating)
-        }.map { ClaimRowJSON($0, document: id, path: loaded.path) }
+    func matches(_ claim: Claim, document: String) -> Bool {
+        (documents.isEmpty || documents.contains(document)) && statuses.contains(claim.status)
+            && (assignee == nil || claim.assignee == assignee) && (rating == nil || claim.verdict?.rating == rating)
     }
 }
 

@@ -22,8 +22,10 @@ struct Stats: ParsableCommand {
     func run() throws {
         var counts = Counts()
         var scan = DocumentScan()
-        let perDocument = scan.map(paths.isEmpty ? [workspace.path] : paths) { loaded in
-            loaded.document.claims.map { ($0.status, $0.verdict?.rating, $0.verdict?.reviewer) }
+        let perDocument = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
+            var claims: [(Status, Rating?, String?)] = []
+            try DocumentStream.read(path: path) { claims.append(($0.status, $0.verdict?.rating, $0.verdict?.reviewer)) }
+            return claims
         }
         counts.documents = perDocument.count
         for claims in perDocument {

@@ -18,7 +18,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         var scan = DocumentScan()
-        _ = scan.map(paths.isEmpty ? [workspace.path] : paths) { _ in () }
+        _ = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
+            try DocumentStream.read(path: path) { _ in }
+        }
         var summary = "\(scan.checked) \(scan.checked == 1 ? "document" : "documents") checked: \(scan.valid) valid"
         if scan.invalid > 0 { summary += ", \(scan.invalid) invalid" }
         if scan.unreadable > 0 { summary += ", \(scan.unreadable) unreadable" }

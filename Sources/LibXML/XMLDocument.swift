@@ -67,7 +67,7 @@ public final class XMLDocument {
         try parse(InputFile.read(path, limit: limit), path: path)
     }
 
-    private static let strictOptions: UInt32 =
+    static let strictOptions: UInt32 =
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
         | XML_PARSE_NOCDATA.rawValue | XML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_BIG_LINES.rawValue
         | XML_PARSE_COMPACT.rawValue  // short text stored in the node: fewer allocations; the tree is never modified

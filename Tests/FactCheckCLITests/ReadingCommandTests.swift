@@ -114,3 +114,41 @@ private func json(_ result: RunResult) throws -> Any {
         #expect(text.stdout.hasPrefix("15 claims in 2 documents\n"))
     }
 }
+
+@Suite struct LargeDocuments {
+    /// The sample grown past the streaming threshold by a long caption.
+    private func largeDesk() throws -> Desk {
+        let desk = try Desk()
+        let caption = "<caption>" + String(repeating: "A long synthetic caption. ", count: 200_000) + "</caption>\n    <text "
+        try desk.folder.write("nk-icc.factcheck.xml", try desk.document().replacingOccurrences(of: "<text ", with: caption))
+        return desk
+    }
+
+    @Test func aLargeDocumentIsStreamedWithTheSameResults() throws {
+        let desk = try largeDesk()
+        #expect(try FileManager.default.attributesOfItem(atPath: desk.documentPath)[.size] as? Int ?? 0 > 4 * 1024 * 1024)
+        let list = try desk.run("list", "--all", "--json")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]).count == 13)
+        #expect(try desk.run("validate").stdout == "1 document checked: 1 valid\n")
+        #expect(try desk.run("stats", "--json").status == 0)
+    }
+
+    @Test func aLargeHostileDocumentIsRefusedAndNothingElseIsPrinted() throws {
+        let desk = try largeDesk()
+        let text = try desk.document().replacingOccurrences(
+            of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            with: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE factcheck [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n")
+        try desk.folder.write("nk-icc.factcheck.xml", text)
+        let result = try desk.run("validate")
+        #expect(result.status == 1)
+        #expect(result.stderr == "nk-icc.factcheck.xml: error: document has a DOCTYPE; DTDs and entity declarations are refused\n".replacingOccurrences(of: "xml: error", with: "xml:2:1: error"))
+        let broken = try desk.document().replacingOccurrences(of: "<claim id=\"c5\"", with: "<claim id=\"c5\" status=\"x\"")
+        try desk.folder.write("nk-icc.factcheck.xml", broken)
+        let malformed = try desk.run("list")
+        #expect(malformed.status == 1)
+        #expect(malformed.stderr.hasPrefix("nk-icc.factcheck.xml:"))
+        #expect(malformed.stderr.contains("error: "))
+        #expect(!malformed.stderr.contains("parser error"))
+    }
+}

@@ -106,7 +106,35 @@ public enum AnnotationCodec {
                 root, "root element is '\(root.name)' in namespace '\(root.namespace ?? "")', "
                     + "expected 'factcheck' in '\(AnnotationDocument.namespace)'")
         }
-        let articleElement = try reader.required("article", in: root)
+        let (article, textLocation) = try decodeArticle(try reader.required("article", in: root), reader: reader)
+        var map = SourceMap(source: source, text: textLocation)
+        var claims: [Claim] = []
+        for claimElement in root.elements(named: "claim") {
+            let (claim, locations) = try decodeClaim(claimElement, reader: &reader)
+            claims.append(claim)
+            map.claims.append(locations)
+        }
+        return (AnnotationDocument(article: article, claims: claims), map)
+    }
+
+    /// The article from its element, and where its text stands.
+    static func decodeArticle(
+        _ articleElement: XMLElement, path: String, source: SourceText?
+    ) throws(DocumentError) -> (Article, SourceLocation) {
+        try decodeArticle(articleElement, reader: ElementReader(path: path, source: source))
+    }
+
+    /// One claim from its element, and where its parts stand.
+    static func decodeClaim(
+        _ element: XMLElement, path: String, source: SourceText?
+    ) throws(DocumentError) -> (Claim, SourceMap.ClaimLocations) {
+        var reader = ElementReader(path: path, source: source)
+        return try decodeClaim(element, reader: &reader)
+    }
+
+    private static func decodeArticle(
+        _ articleElement: XMLElement, reader: ElementReader
+    ) throws(DocumentError) -> (Article, SourceLocation) {
         let textElement = try reader.required("text", in: articleElement)
         let article = Article(
             id: try reader.attribute("id", of: articleElement),
@@ -120,14 +148,7 @@ public enum AnnotationCodec {
             captions: articleElement.elements(named: "caption").map(\.text),
             text: textElement.text
         )
-        var map = SourceMap(source: source, text: reader.location(of: textElement))
-        var claims: [Claim] = []
-        for claimElement in root.elements(named: "claim") {
-            let (claim, locations) = try decodeClaim(claimElement, reader: &reader)
-            claims.append(claim)
-            map.claims.append(locations)
-        }
-        return (AnnotationDocument(article: article, claims: claims), map)
+        return (article, reader.location(of: textElement))
     }
 
     private static func decodeClaim(

@@ -8,42 +8,62 @@ public enum SemanticRules {
     public static func check(
         _ document: AnnotationDocument, map: SourceMap = SourceMap(), path: String, storedTextHash: String? = nil
     ) -> [XMLDiagnostic] {
-        var findings = Findings(path: path, map: map)
-        let article = document.article
-
-        if path.hasSuffix(AnnotationDocument.fileSuffix) {
-            let name = String(path.split(separator: "/").last ?? "").dropLast(AnnotationDocument.fileSuffix.count)
-            if name != article.id {
-                findings.add(
-                    map.text,
-                    "article id '\(article.id)' does not match the file name '\(name)\(AnnotationDocument.fileSuffix)'")
-            }
-        }
-        if let storedTextHash, storedTextHash != article.textHash {
-            findings.add(
-                map.text,
-                "article text does not match its sha256 (recorded \(storedTextHash.prefix(12))…, "
-                    + "actual \(article.textHash.prefix(12))…); the text was edited after import")
-        }
-        if article.text.unicodeScalars.contains("\r") {
-            findings.add(map.text, "article text contains a carriage return; normalized text uses line feeds only")
-        }
-
-        let text = ScalarText(article.text)
-        var seen: [String: Int] = [:]
+        var checker = Checker(path: path, map: map)
+        checker.checkArticle(document.article, storedTextHash: storedTextHash)
         for (index, claim) in document.claims.enumerated() {
-            let locations = map.claim(at: index)
+            checker.checkClaim(claim, locations: map.claim(at: index))
+        }
+        return checker.diagnostics
+    }
+
+    /// The rules applied one part at a time — the article, then each claim — so a document read as
+    /// a stream is checked without holding all of it.
+    struct Checker {
+        private var findings: Findings
+        private var text = ScalarText("")
+        /// Each claim id seen, with the line of its first definition.
+        private var seen: [String: Int] = [:]
+
+        init(path: String, map: SourceMap) {
+            findings = Findings(path: path, map: map)
+        }
+
+        var diagnostics: [XMLDiagnostic] { findings.diagnostics }
+
+        mutating func checkArticle(_ article: Article, storedTextHash: String?) {
+            let path = findings.path
+            let location = findings.map.text
+            if path.hasSuffix(AnnotationDocument.fileSuffix) {
+                let name = String(path.split(separator: "/").last ?? "").dropLast(AnnotationDocument.fileSuffix.count)
+                if name != article.id {
+                    findings.add(
+                        location,
+                        "article id '\(article.id)' does not match the file name '\(name)\(AnnotationDocument.fileSuffix)'")
+                }
+            }
+            if let storedTextHash, storedTextHash != article.textHash {
+                findings.add(
+                    location,
+                    "article text does not match its sha256 (recorded \(storedTextHash.prefix(12))…, "
+                        + "actual \(article.textHash.prefix(12))…); the text was edited after import")
+            }
+            if article.text.unicodeScalars.contains("\r") {
+                findings.add(location, "article text contains a carriage return; normalized text uses line feeds only")
+            }
+            text = ScalarText(article.text)
+        }
+
+        mutating func checkClaim(_ claim: Claim, locations: SourceMap.ClaimLocations) {
             let label = "claim \(claim.id)"
             if let first = seen[claim.id] {
-                findings.add(locations.claim, "\(label) is defined twice (first at line \(map.claim(at: first).claim.line))")
+                findings.add(locations.claim, "\(label) is defined twice (first at line \(first))")
             } else {
-                seen[claim.id] = index
+                seen[claim.id] = locations.claim.line
             }
             checkAnchor(claim, label: label, text: text, location: locations.anchor, findings: &findings)
             checkStatus(claim, label: label, locations: locations, findings: &findings)
             checkHistory(claim, label: label, locations: locations, findings: &findings)
         }
-        return findings.diagnostics
     }
 
     private static func checkAnchor(
@@ -167,11 +187,11 @@ public enum SemanticRules {
 
 /// Diagnostics gathered for one document; past a limit only counted, so a huge broken document
 /// gives a readable report in bounded time.
-private struct Findings {
+struct Findings {
     static let limit = 50
 
     let path: String
-    let map: SourceMap
+    var map: SourceMap
     private var found: [XMLDiagnostic] = []
     private var dropped = 0
 
