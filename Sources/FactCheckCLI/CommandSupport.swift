@@ -66,4 +66,31 @@ enum JSONOutput {
         let data = try encoder.encode(value)
         Terminal.out(String(decoding: data, as: UTF8.self))
     }
+
+    /// Prints an array an element at a time, in the same layout `print` gives, so a long list is
+    /// never encoded as one string.
+    static func printArray<T: Encodable>(_ values: [T]) throws {
+        guard !values.isEmpty else {
+            Terminal.out("[]")
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var failure: (any Error)?
+        Terminal.outLines { line in
+            line("[")
+            for (index, value) in values.enumerated() {
+                do {
+                    let object = String(decoding: try encoder.encode(value), as: UTF8.self)
+                    let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+                    line(indented.joined(separator: "\n") + (index == values.count - 1 ? "" : ","))
+                } catch {
+                    failure = error
+                    return
+                }
+            }
+            line("]")
+        }
+        if let failure { throw failure }
+    }
 }

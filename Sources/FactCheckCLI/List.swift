@@ -53,7 +53,7 @@ struct List: ParsableCommand {
             return Int(lhs.claim.dropFirst())! < Int(rhs.claim.dropFirst())!
         }
         if output.json {
-            try JSONOutput.print(rows)
+            try JSONOutput.printArray(rows)
         } else if rows.isEmpty {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
@@ -64,7 +64,7 @@ struct List: ParsableCommand {
                     row.assignee ?? "-", row.quote.truncated(to: 60),
                 ])
             }
-            Terminal.out(table.render())
+            Terminal.outLines(table.forEachLine)
         }
         try scan.finish()
     }

@@ -5,14 +5,22 @@ struct Table {
 
     /// The table's lines; the last column is not padded.
     func render() -> String {
-        let widths = headers.indices.map { column in
-            ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        var lines: [String] = []
+        forEachLine { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Hands out the table a line at a time, so a long table is never one string.
+    func forEachLine(_ body: (String) -> Void) {
+        var widths = headers.map(\.count)
+        for row in rows {
+            for column in row.indices { widths[column] = max(widths[column], row[column].count) }
         }
-        return ([headers] + rows).map { row in
-            row.indices.map { column in
+        for row in [headers] + rows {
+            body(row.indices.map { column in
                 column == row.count - 1 ? row[column] : row[column].padding(to: widths[column])
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+            }.joined(separator: "  "))
+        }
     }
 }
 

@@ -11,6 +11,20 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Writes many lines to stdout in large chunks, never holding all of them.
+    static func outLines(_ produce: ((String) -> Void) -> Void) {
+        var chunk = ""
+        produce { line in
+            chunk += line
+            chunk += "\n"
+            if chunk.utf8.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        if !chunk.isEmpty { FileHandle.standardOutput.write(Data(chunk.utf8)) }
+    }
+
     /// Prints diagnostics xmllint-style, one a line, on stderr.
     static func report(_ diagnostics: [XMLDiagnostic]) {
         guard !diagnostics.isEmpty else { return }
