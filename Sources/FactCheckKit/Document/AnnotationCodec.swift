@@ -58,27 +58,36 @@ public enum AnnotationCodec {
             verdictElement.append(optional: verdict.summary.map { textElement("summary", $0) })
             result.append(verdictElement)
         }
-        for source in claim.sources {
-            var attributes = [("url", source.url), ("relation", source.relation.rawValue)]
-            if let accessed = source.accessed { attributes.append(("accessed", accessed)) }
-            var sourceElement = element("source", attributes: attributes)
-            sourceElement.append(optional: source.title.map { textElement("title", $0) })
-            sourceElement.append(optional: source.publisher.map { textElement("publisher", $0) })
-            sourceElement.append(optional: source.archived.map { textElement("archived", $0) })
-            sourceElement.append(optional: source.excerpt.map { textElement("excerpt", $0) })
-            result.append(sourceElement)
-        }
+        claim.sources.forEach { result.append(encode($0, namespace: AnnotationDocument.namespace)) }
         for note in claim.notes {
             result.append(textElement("note", note.text, attributes: [("author", note.author), ("time", note.time)]))
         }
-        var history = element("history")
-        for event in claim.history {
+        result.append(encode(claim.history, namespace: AnnotationDocument.namespace))
+        return result
+    }
+
+    /// A source as its `source` element, in `namespace` (the annotated export shares the shape).
+    static func encode(_ source: Source, namespace: String) -> XMLElement {
+        var attributes = [("url", source.url), ("relation", source.relation.rawValue)]
+        if let accessed = source.accessed { attributes.append(("accessed", accessed)) }
+        var result = XMLElement("source", namespace: namespace, attributes: attributes)
+        for (name, value) in [("title", source.title), ("publisher", source.publisher), ("archived", source.archived),
+                              ("excerpt", source.excerpt)] {
+            if let value { result.append(XMLElement(name, namespace: namespace, children: [.text(value)])) }
+        }
+        return result
+    }
+
+    /// A claim's history as its `history` element, in `namespace`.
+    static func encode(_ history: [HistoryEvent], namespace: String) -> XMLElement {
+        var result = XMLElement("history", namespace: namespace)
+        for event in history {
             var attributes = [("time", event.time), ("actor", event.actor), ("action", event.action.rawValue)]
             if let from = event.from { attributes.append(("from", from.rawValue)) }
             attributes.append(("to", event.to.rawValue))
-            history.append(textElement("event", event.note ?? "", attributes: attributes))
+            let note = event.note ?? ""
+            result.append(XMLElement("event", namespace: namespace, attributes: attributes, children: note.isEmpty ? [] : [.text(note)]))
         }
-        result.append(history)
         return result
     }
 

@@ -70,23 +70,8 @@ public enum AnnotatedXMLExporter {
                 if let summary = verdict.summary { verdictElement.children.append(.element(textElement("summary", summary))) }
                 item.children.append(.element(verdictElement))
             }
-            for source in claim.sources {
-                var attributes = [("url", source.url), ("relation", source.relation.rawValue)]
-                if let accessed = source.accessed { attributes.append(("accessed", accessed)) }
-                var sourceElement = element("source", attributes: attributes)
-                for (name, value) in [("title", source.title), ("publisher", source.publisher), ("archived", source.archived), ("excerpt", source.excerpt)] {
-                    if let value { sourceElement.children.append(.element(textElement(name, value))) }
-                }
-                item.children.append(.element(sourceElement))
-            }
-            var history = element("history")
-            for event in claim.history {
-                var attributes = [("time", event.time), ("actor", event.actor), ("action", event.action.rawValue)]
-                if let from = event.from { attributes.append(("from", from.rawValue)) }
-                attributes.append(("to", event.to.rawValue))
-                history.children.append(.element(textElement("event", event.note ?? "", attributes: attributes)))
-            }
-            item.children.append(.element(history))
+            claim.sources.forEach { item.children.append(.element(AnnotationCodec.encode($0, namespace: namespace))) }
+            item.children.append(.element(AnnotationCodec.encode(claim.history, namespace: namespace)))
             list.children.append(.element(item))
         }
         result.children.append(.element(list))
