@@ -7,11 +7,7 @@ func loadClaim(_ reference: ClaimReference, workspace: String) throws -> (Claim,
     try reportingFailures {
         let path = try Workspace(root: workspace).documentPath(for: reference.document)
         let loaded = try DocumentLoader.load(path: path)
-        guard let claim = loaded.document.claim(reference.claim) else {
-            let error = WorkflowError.noSuchClaim(
-                document: reference.document, claim: reference.claim, known: loaded.document.claims.map(\.id))
-            throw DocumentError.invalid([.init(file: path, message: error.description)])
-        }
+        let claim = loaded.document.claims[try loaded.document.index(ofClaim: reference.claim, path: path)]
         found = (claim, loaded)
     }
     return found!

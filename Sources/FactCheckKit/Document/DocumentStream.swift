@@ -59,9 +59,7 @@ public enum DocumentStream {
                 case "article":
                     let storedHash = element.element(named: "text")?[attribute: "sha256"]
                     let (decoded, textLocation) = try AnnotationCodec.decodeArticle(element, path: path, source: reader.source)
-                    var map = SourceMap(source: reader.source, text: textLocation)
-                    map.claims = []
-                    checker = SemanticRules.Checker(path: path, map: map)
+                    checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source, text: textLocation))
                     checker.checkArticle(decoded, storedTextHash: storedHash)
                     article = decoded
                     if checker.diagnostics.isEmpty { articleBody(decoded) }

@@ -8,7 +8,7 @@ public enum ClaimAdder {
         in workspace: Workspace, by actor: String, at time: String = UTCClock.now()
     ) throws(DocumentError) -> (path: String, claim: Claim) {
         let path = try workspace.documentPath(for: id)
-        return try update(path) { document in
+        return try DocumentStore.update(path) { document, _ throws(DocumentError) in
             let anchor: Anchor
             do throws(QuoteAnchor.Failure) {
                 anchor = try QuoteAnchor.find(quote, in: document.article.text, occurrence: occurrence)
@@ -40,21 +40,9 @@ public enum ClaimAdder {
             let added = ClaimExtractor.extract(into: &document, threshold: threshold, actor: "factcheck", time: time)
             return (path, document, added)
         }
-        return try update(path) { document in
+        return try DocumentStore.update(path) { document, _ throws(DocumentError) in
             let added = ClaimExtractor.extract(into: &document, threshold: threshold, actor: "factcheck", time: time)
             return (path, document, added)
-        }
-    }
-
-    private static func update<Result>(
-        _ path: String, _ change: (inout AnnotationDocument) throws -> Result
-    ) throws(DocumentError) -> Result {
-        do {
-            return try DocumentStore.update(path) { document, _ in try change(&document) }
-        } catch let error as DocumentError {
-            throw error
-        } catch {
-            throw .invalid([XMLDiagnostic(file: path, message: "\(error)")])
         }
     }
 }

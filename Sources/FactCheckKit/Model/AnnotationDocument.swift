@@ -1,3 +1,5 @@
+import LibXML
+
 /// One article and its claims: the content of a `*.factcheck.xml` file.
 public struct AnnotationDocument: Sendable, Hashable {
     /// The namespace of the root element.
@@ -18,5 +20,14 @@ public struct AnnotationDocument: Sendable, Hashable {
     /// The claim with `id`, if the document has one.
     public func claim(_ id: String) -> Claim? {
         claims.first { $0.id == id }
+    }
+
+    /// The position of claim `id`, or an error about the file at `path` that lists the claims there are.
+    public func index(ofClaim id: String, path: String) throws(DocumentError) -> Int {
+        guard let index = claims.firstIndex(where: { $0.id == id }) else {
+            let error = WorkflowError.noSuchClaim(document: article.id, claim: id, known: claims.map(\.id))
+            throw .invalid([XMLDiagnostic(file: path, message: error.description)])
+        }
+        return index
     }
 }

@@ -191,7 +191,7 @@ struct Findings {
     static let limit = 50
 
     let path: String
-    var map: SourceMap
+    let map: SourceMap
     private var found: [XMLDiagnostic] = []
     private var dropped = 0
 

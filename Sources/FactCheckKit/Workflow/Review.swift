@@ -17,25 +17,15 @@ public enum Review {
         at time: String = UTCClock.now(), lockTimeout: Double = DocumentStore.defaultLockTimeout
     ) throws(DocumentError) -> Outcome {
         let path = try workspace.documentPath(for: reference.document)
-        do {
-            return try DocumentStore.update(path, lockTimeout: lockTimeout) { document, map in
-                guard let index = document.claims.firstIndex(where: { $0.id == reference.claim }) else {
-                    let error = WorkflowError.noSuchClaim(
-                        document: reference.document, claim: reference.claim, known: document.claims.map(\.id))
-                    throw DocumentError.invalid([XMLDiagnostic(file: path, message: error.description)])
-                }
-                let from = document.claims[index].status
-                do throws(WorkflowError) {
-                    try change.apply(to: &document.claims[index], by: actor, at: time)
-                } catch {
-                    throw DocumentError.invalid([map.diagnostic(path, at: map.claim(at: index).claim, error.description)])
-                }
-                return Outcome(path: path, from: from, claim: document.claims[index])
+        return try DocumentStore.update(path, lockTimeout: lockTimeout) { document, map throws(DocumentError) in
+            let index = try document.index(ofClaim: reference.claim, path: path)
+            let from = document.claims[index].status
+            do throws(WorkflowError) {
+                try change.apply(to: &document.claims[index], by: actor, at: time)
+            } catch {
+                throw .invalid([map.diagnostic(path, at: map.claim(at: index).claim, error.description)])
             }
-        } catch let error as DocumentError {
-            throw error
-        } catch {
-            throw .invalid([XMLDiagnostic(file: path, message: "\(error)")])
+            return Outcome(path: path, from: from, claim: document.claims[index])
         }
     }
 }

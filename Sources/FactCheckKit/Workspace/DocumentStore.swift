@@ -12,8 +12,8 @@ public enum DocumentStore {
     /// The result is checked like any document read (XSD and semantic rules) before it replaces the file.
     public static func update<Result>(
         _ path: String, lockTimeout: Double = defaultLockTimeout,
-        _ change: (inout AnnotationDocument, SourceMap) throws -> Result
-    ) throws -> Result {
+        _ change: (inout AnnotationDocument, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> Result {
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         let loaded = try DocumentLoader.load(path: path)

@@ -51,15 +51,14 @@ public struct WorkspaceSettings: Sendable, Hashable {
         }
         if let reviewURLTemplate { root.children.append(.element(element("reviewURLTemplate", reviewURLTemplate))) }
         let text: String
+        let findings: [XMLDiagnostic]
         do {
             text = try XMLWriter.document(root)
-            let findings = Schemas.workspace.validate(try XMLDocument.parse(Array(text.utf8), path: Workspace.settingsFile))
-            guard findings.isEmpty else { throw DocumentError.invalid(findings) }
-        } catch let error as DocumentError {
-            throw error
+            findings = Schemas.workspace.validate(try XMLDocument.parse(Array(text.utf8), path: Workspace.settingsFile))
         } catch {
-            throw DocumentError((error as? XMLError) ?? .unrepresentable("\(error)"))
+            throw DocumentError(error)
         }
+        guard findings.isEmpty else { throw .invalid(findings) }
         return text
     }
 }
