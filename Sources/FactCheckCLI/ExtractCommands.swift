@@ -29,7 +29,7 @@ struct Extract: ParsableCommand {
             let result = try ClaimAdder.extract(
                 from: document, in: Workspace(root: workspace.path), threshold: threshold, dryRun: dryRun)
             if explain {
-                for proposal in ClaimExtractor.proposals(for: result.document.article.text) {
+                for proposal in result.proposals {
                     let sentence = proposal.sentence
                     let holder = result.document.claims.first { $0.anchor.start < sentence.end && sentence.start < $0.anchor.end }
                     let mark = holder.map { result.added.contains($0) ? "+ \($0.id)" : "= \($0.id)" } ?? "  -"

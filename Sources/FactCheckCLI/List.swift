@@ -54,6 +54,9 @@ struct List: ParsableCommand {
         }
         if output.json {
             try JSONOutput.printArray(rows)
+        } else if scan.checked == 0 {
+            let place = paths.isEmpty ? workspace.path : paths.joined(separator: ", ")
+            Terminal.out("no annotation documents (*.factcheck.xml) in \(place); add one with: factcheck import ARTICLE")
         } else if rows.isEmpty {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {

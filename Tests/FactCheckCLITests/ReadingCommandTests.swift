@@ -55,6 +55,13 @@ private func json(_ result: RunResult) throws -> Any {
         #expect(none.stdout == "no in-review claims\n")
     }
 
+    @Test func listInAnEmptyWorkspaceSaysHowToStart() throws {
+        let folder = TemporaryDirectory()
+        let result = try FactCheckProcess.run(["list"], in: folder.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "no annotation documents (*.factcheck.xml) in .; add one with: factcheck import ARTICLE\n")
+    }
+
     @Test func listReportsBrokenDocumentsAndGoesOn() throws {
         let desk = try twoDocumentDesk()
         try desk.folder.write("broken.factcheck.xml", "<factcheck>")

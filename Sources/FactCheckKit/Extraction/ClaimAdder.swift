@@ -29,20 +29,30 @@ public enum ClaimAdder {
         }
     }
 
+    /// What `extract` did: the new claims, and every sentence with its score.
+    public struct Extraction: Sendable {
+        public var path: String
+        public var document: AnnotationDocument
+        public var added: [Claim]
+        public var proposals: [ClaimExtractor.Proposal]
+    }
+
     /// Proposes claims for document `id` again; sentences an existing claim overlaps are skipped.
     /// With `dryRun`, nothing is written.
     public static func extract(
         from id: String, in workspace: Workspace, threshold: Double, dryRun: Bool, at time: String = UTCClock.now()
-    ) throws(DocumentError) -> (path: String, document: AnnotationDocument, added: [Claim]) {
+    ) throws(DocumentError) -> Extraction {
         let path = try workspace.documentPath(for: id)
+        func propose(_ document: inout AnnotationDocument) -> Extraction {
+            let proposals = ClaimExtractor.proposals(for: document.article.text)
+            let added = ClaimExtractor.extract(
+                into: &document, proposals: proposals, threshold: threshold, actor: "factcheck", time: time)
+            return Extraction(path: path, document: document, added: added, proposals: proposals)
+        }
         if dryRun {
             var document = try DocumentLoader.load(path: path).document
-            let added = ClaimExtractor.extract(into: &document, threshold: threshold, actor: "factcheck", time: time)
-            return (path, document, added)
+            return propose(&document)
         }
-        return try DocumentStore.update(path) { document, _ throws(DocumentError) in
-            let added = ClaimExtractor.extract(into: &document, threshold: threshold, actor: "factcheck", time: time)
-            return (path, document, added)
-        }
+        return try DocumentStore.update(path) { document, _ throws(DocumentError) in propose(&document) }
     }
 }

@@ -16,15 +16,17 @@ public enum ClaimExtractor {
     }
 
     /// Adds a claim for each sentence scoring at least `threshold` that no existing claim overlaps,
-    /// created by `actor` at `time`; returns the new claims.
+    /// created by `actor` at `time`; returns the new claims. `proposals` are the article's scored
+    /// sentences, when the caller has them already.
     @discardableResult
     public static func extract(
-        into document: inout AnnotationDocument, threshold: Double = defaultThreshold, actor: String, time: String
+        into document: inout AnnotationDocument, proposals given: [Proposal]? = nil,
+        threshold: Double = defaultThreshold, actor: String, time: String
     ) -> [Claim] {
         let text = ScalarText(document.article.text)
         var nextNumber = (document.claims.compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1
         var added: [Claim] = []
-        for proposal in proposals(for: document.article.text) where proposal.score.value >= threshold {
+        for proposal in given ?? proposals(for: document.article.text) where proposal.score.value >= threshold {
             let sentence = proposal.sentence
             let overlaps = document.claims.contains { $0.anchor.start < sentence.end && sentence.start < $0.anchor.end }
             guard !overlaps else { continue }
