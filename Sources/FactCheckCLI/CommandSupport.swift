@@ -1,6 +1,6 @@
 import ArgumentParser
 import FactCheckKit
-import Foundation
+import FoundationEssentials
 
 extension ClaimReference: ExpressibleByArgument {
     public init?(argument: String) {

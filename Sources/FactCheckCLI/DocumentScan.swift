@@ -1,6 +1,8 @@
 import ArgumentParser
 import FactCheckKit
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Synchronization
 
 /// Reads the documents under some paths on every core, one document per worker at a time and
 /// each as a stream, so memory stays flat however large the workspace or a document; what each
@@ -64,24 +66,29 @@ struct DocumentScan {
 }
 
 /// Results filled in by the workers, and the next index to take.
-private final class Outcomes<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private(set) var results: [Result<T, DocumentError>?]
-
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
+private final class Outcomes<T: Sendable>: Sendable {
+    private struct State {
+        var next = 0
+        var results: [Result<T, DocumentError>?]
     }
 
+    private let state: Mutex<State>
+
+    init(count: Int) {
+        state = Mutex(State(results: Array(repeating: nil, count: count)))
+    }
+
+    var results: [Result<T, DocumentError>?] { state.withLock { $0.results } }
+
     func claim() -> Int? {
-        lock.withLock {
-            guard next < results.count else { return nil }
-            defer { next += 1 }
-            return next
+        state.withLock { state in
+            guard state.next < state.results.count else { return nil }
+            defer { state.next += 1 }
+            return state.next
         }
     }
 
     func store(_ result: Result<T, DocumentError>, at index: Int) {
-        lock.withLock { results[index] = result }
+        state.withLock { $0.results[index] = result }
     }
 }

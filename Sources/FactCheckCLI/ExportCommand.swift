@@ -1,6 +1,6 @@
 import ArgumentParser
 import FactCheckKit
-import Foundation
+import FoundationEssentials
 
 /// `factcheck export DOC… --format F [-o FILE]`
 struct Export: ParsableCommand {
@@ -84,7 +84,7 @@ struct Export: ParsableCommand {
                 try OutputFile.write(text, to: output)
                 Terminal.error("wrote \(output)")
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                Terminal.outText(text)
             }
         }
     }

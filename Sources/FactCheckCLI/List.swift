@@ -34,8 +34,7 @@ struct List: ParsableCommand {
     func run() throws {
         let wanted = all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
         let filter = ClaimFilter(
-            statuses: all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses), assignee: assignee,
-            rating: rating, documents: Set(documents))
+            statuses: wanted, assignee: assignee, rating: rating, documents: Set(documents))
         var scan = DocumentScan()
         var rows = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
             var rows: [ClaimRowJSON] = []
@@ -90,9 +89,6 @@ struct ClaimFilter: Sendable {
 extension String {
     /// A score with two decimals, e.g. `0.62`.
     init(format2 value: Double) {
-        let hundredths = Int((value * 100).rounded())
-        let magnitude = abs(hundredths)
-        let sign = hundredths < 0 ? "-" : ""
-        self = "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+        self = DecimalFormat.fixed(value, places: 2)
     }
 }

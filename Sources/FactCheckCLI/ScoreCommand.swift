@@ -1,6 +1,6 @@
 import ArgumentParser
 import FactCheckKit
-import Foundation
+import FoundationEssentials
 import LibXML
 
 /// `factcheck score [FILE]`: check-worthiness of sentences, for pipelines and to measure the scorer.
@@ -33,14 +33,14 @@ struct ScoreCommand: ParsableCommand {
                     ])
                 }
                 let sentence = String(fields[1])
-                output += "\(fields[0])\t\(String(format: "%.9f", CheckWorthiness.score(sentence).value))"
+                output += "\(fields[0])\t\(DecimalFormat.fixed(CheckWorthiness.score(sentence).value, places: 9))"
                 if features {
                     output += "\t" + CheckWorthinessFeatures.extract(sentence).map { "\($0.name)=\($0.value)" }.joined(separator: " ")
                 }
                 output += "\n"
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Terminal.outText(output)
     }
 
     private func readInput() throws -> String {
@@ -48,7 +48,7 @@ struct ScoreCommand: ParsableCommand {
         if let file {
             data = Data(try readFile(file))
         } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            data = Data(Terminal.readStandardInput())
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw DocumentError.invalid([.init(file: file ?? "<stdin>", message: "input is not UTF-8 text")])

@@ -1,14 +1,59 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import FoundationEssentials
 import LibXML
 
 /// Writes to the terminal: results on stdout, diagnostics on stderr, colour only on a TTY without `NO_COLOR`.
 enum Terminal {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        send(text + "\n", to: STDOUT_FILENO)
+    }
+
+    /// Text on stdout as it is, with no line feed added.
+    static func outText(_ text: String) {
+        send(text, to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        send(text + "\n", to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text` to a file descriptor, through short writes and interruptions; stops
+    /// quietly when the reader has gone (a closed pipe).
+    static func send(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard var next = bytes.baseAddress else { return }
+            var left = bytes.count
+            while left > 0 {
+                let written = write(descriptor, next, left)
+                if written > 0 {
+                    next += written
+                    left -= written
+                } else if written == 0 || errno != EINTR {
+                    return
+                }
+            }
+        }
+    }
+
+    /// Everything on standard input.
+    static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes += buffer[..<count]
+            } else if count == 0 || errno != EINTR {
+                return bytes
+            }
+        }
     }
 
     /// Writes many lines to stdout in large chunks, never holding all of them.
@@ -18,11 +63,11 @@ enum Terminal {
             chunk += line
             chunk += "\n"
             if chunk.utf8.count >= 1 << 16 {
-                FileHandle.standardOutput.write(Data(chunk.utf8))
+                send(chunk, to: STDOUT_FILENO)
                 chunk = ""
             }
         }
-        if !chunk.isEmpty { FileHandle.standardOutput.write(Data(chunk.utf8)) }
+        if !chunk.isEmpty { send(chunk, to: STDOUT_FILENO) }
     }
 
     /// Prints diagnostics xmllint-style, one a line, on stderr.
@@ -34,7 +79,11 @@ enum Terminal {
             let plain = diagnostic.description
             let marker = "\(diagnostic.severity.rawValue):"
             let code = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m"
-            return plain.replacingOccurrences(of: marker, with: "\(code)\(marker)\u{1B}[0m", options: [], range: plain.range(of: marker))
+            var colored = plain
+            if let range = plain.firstRange(of: marker) {
+                colored.replaceSubrange(range, with: "\(code)\(marker)\u{1B}[0m")
+            }
+            return colored
         }
         error(lines.joined(separator: "\n"))
     }

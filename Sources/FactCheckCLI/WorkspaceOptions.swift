@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// Where the desk's documents live: `--workspace`, else `$FACTCHECK_WORKSPACE`, else the current folder.
 struct WorkspaceOptions: ParsableArguments {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LibXML
 
 /// What an export needs besides the documents: which claims, and who publishes the reviews.
@@ -30,7 +30,7 @@ public struct ExportOptions: Sendable {
     /// The published review's address for a claim, from the `{doc}`/`{claim}` template.
     public func reviewURL(document: String, claim: String) -> String? {
         settings.reviewURLTemplate.map {
-            $0.replacingOccurrences(of: "{doc}", with: document).replacingOccurrences(of: "{claim}", with: claim)
+            $0.replacing("{doc}", with: document).replacing("{claim}", with: claim)
         }
     }
 }

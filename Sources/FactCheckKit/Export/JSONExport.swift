@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Stable JSON for the exports: sorted keys (so `@context` and `@type` come first), two-space indents.
 enum JSONExport {

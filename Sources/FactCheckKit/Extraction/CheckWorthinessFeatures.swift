@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The named features a sentence's check-worthiness is scored from.
 ///
@@ -58,11 +58,11 @@ public enum CheckWorthinessFeatures {
             } else if (character == "'" || character == "’") && !current.isEmpty {
                 current.append("'")
             } else {
-                if !current.isEmpty { result.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) }
+                if !current.isEmpty { result.append(current.trimming("'")) }
                 current = ""
             }
         }
-        if !current.isEmpty { result.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) }
+        if !current.isEmpty { result.append(current.trimming("'")) }
         return result.filter { !$0.isEmpty }
     }
 
@@ -96,4 +96,11 @@ public enum CheckWorthinessFeatures {
         "let's", "let me", "i want", "i hope", "thank you", "thanks", "god bless", "applause", "laughter",
         "i'm going to", "we're going to", "i will", "great", "wonderful", "terrible", "believe me",
     ]
+}
+
+extension String {
+    /// The string without `character` at either end.
+    func trimming(_ character: Character) -> String {
+        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    }
 }

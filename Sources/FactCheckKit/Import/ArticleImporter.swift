@@ -65,7 +65,7 @@ public enum ArticleImporter {
     public static func slug(_ text: String) -> String {
         var words: [String] = []
         var current = ""
-        for scalar in text.decomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in text.canonicallyDecomposed.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if scalar.properties.generalCategory != .nonspacingMark, !current.isEmpty {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tells an article's body from the page around it, for text saved from a web page: the site
 /// name, a save stamp, the title, section labels, captions, share and subscribe lines.
@@ -99,10 +99,10 @@ enum DateText {
     /// The date in a block that is a date and nothing else (with an optional time and a
     /// "Published"/"Updated" label): `11/02/2024 09:30:43 am`, `November 18, 2014`, `2014-11-18`.
     static func parse(_ block: String) -> Found? {
-        var text = block.trimmingCharacters(in: .whitespaces)
+        var text = block.trimmingWhitespace()
         for label in ["published:", "published", "updated:", "updated", "posted:", "posted", "date:"]
         where text.lowercased().hasPrefix(label) {
-            text = String(text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropFirst(label.count)).trimmingWhitespace()
         }
         guard text.count <= 40 else { return nil }
         let hasSeconds = text.firstMatch(of: #/\d{1,2}:\d{2}:\d{2}/#) != nil

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Normalizes article text the one way anchors rely on: NFC, line feeds only, no control or
 /// format characters, single spaces inside paragraphs, paragraphs separated by one blank line.
@@ -7,7 +7,7 @@ public enum TextNormalizer {
     public static func paragraph(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.canonicallyComposed.unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
@@ -37,7 +37,7 @@ public enum TextNormalizer {
     /// Splits plain text into paragraphs at blank lines and at single line breaks (saved web
     /// pages put one paragraph a line).
     public static func lines(_ text: String) -> [String] {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: true)
             .map { paragraph(String($0)) }
             .filter { !$0.isEmpty }

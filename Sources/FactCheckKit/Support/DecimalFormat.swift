@@ -1,13 +1,24 @@
-/// Writes scores and weights with at most four decimals and no trailing zeros, the same on every platform.
-enum DecimalFormat {
-    static func string(_ value: Double) -> String {
-        let scaled = Int((value * 10_000).rounded())
-        let sign = scaled < 0 ? "-" : ""
-        let magnitude = abs(scaled)
-        var fraction = String(magnitude % 10_000)
-        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
-        while fraction.last == "0" { fraction.removeLast() }
-        let whole = "\(sign)\(magnitude / 10_000)"
-        return fraction.isEmpty ? whole : "\(whole).\(fraction)"
+/// Writes decimals the same way on every platform, without C's printf or Foundation's formatters.
+public enum DecimalFormat {
+    /// At most four decimals and no trailing zeros: scores and weights in documents.
+    public static func string(_ value: Double) -> String {
+        var text = fixed(value, places: 4)
+        guard text.contains(".") else { return text }
+        while text.last == "0" { text.removeLast() }
+        if text.last == "." { text.removeLast() }
+        return text
+    }
+
+    /// Exactly `places` decimals (at most 15), like printf's `%.Nf`: `fixed(0.625, places: 2)` is `0.63`.
+    public static func fixed(_ value: Double, places: Int) -> String {
+        precondition((0...15).contains(places), "places must be 0...15")
+        var unit: Int64 = 1
+        for _ in 0..<places { unit *= 10 }
+        let scaled = Int64((value * Double(unit)).rounded())
+        let magnitude = scaled.magnitude
+        let whole = "\(scaled < 0 ? "-" : "")\(magnitude / UInt64(unit))"
+        guard places > 0 else { return whole }
+        let fraction = String(magnitude % UInt64(unit))
+        return "\(whole).\(String(repeating: "0", count: places - fraction.count))\(fraction)"
     }
 }
