@@ -27,7 +27,7 @@ struct ClaimChangeOptions: ParsableArguments {
 
 /// `factcheck assign DOC:CLAIM`
 struct Assign: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Take a pending claim for review (pending → in-review).")
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Take a pending claim for review (pending → in-review).")
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -41,7 +41,7 @@ struct Assign: ParsableCommand {
 
 /// `factcheck unassign DOC:CLAIM`
 struct Unassign: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Give a claim back (in-review → pending).")
+    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Give a claim back (in-review → pending).")
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -53,6 +53,7 @@ struct Unassign: ParsableCommand {
 /// `factcheck mark DOC:CLAIM verified|disputed|unverifiable`
 struct Mark: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mark",
         abstract: "Record a verdict: verified, disputed or unverifiable.",
         discussion: """
             verified takes --rating accurate or mostly-accurate, disputed takes mixed, misleading or \
@@ -96,6 +97,7 @@ struct Mark: ParsableCommand {
 /// `factcheck dismiss DOC:CLAIM --note TEXT`
 struct Dismiss: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dismiss",
         abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (pending → dismissed).")
 
     @OptionGroup var options: ClaimChangeOptions
@@ -111,6 +113,7 @@ struct Dismiss: ParsableCommand {
 /// `factcheck reopen DOC:CLAIM --note TEXT`
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reopen",
         abstract: "Reopen a finished claim for review (verified, disputed, unverifiable, dismissed → in-review).")
 
     @OptionGroup var options: ClaimChangeOptions
@@ -144,7 +147,7 @@ struct SourceCommand: ParsableCommand {
 
     /// `factcheck source add DOC:CLAIM URL [--title --publisher --excerpt --relation --archived]`
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cite a source for a claim.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Cite a source for a claim.")
 
         @OptionGroup var options: ClaimChangeOptions
 

@@ -5,6 +5,7 @@ import FoundationEssentials
 /// `factcheck export DOC… --format F [-o FILE]`
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Publish documents as annotated XML, schema.org ClaimReview, W3C Web Annotations or an HTML report.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -4,6 +4,7 @@ import FactCheckKit
 /// `factcheck extract DOC`: propose claims again, never duplicating one.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Propose claims for a document again; sentences that already hold a claim are skipped.")
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -48,7 +49,7 @@ struct Extract: ParsableCommand {
 
 /// `factcheck add DOC --quote TEXT`: a claim by hand.
 struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a claim by hand, anchored where its quote is found.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a claim by hand, anchored where its quote is found.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var reviewer: ReviewerOptions

@@ -4,6 +4,7 @@ import FactCheckKit
 /// `factcheck init [DIR]`: a workspace's settings file and `.gitignore`.
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a workspace: factcheck-workspace.xml and a .gitignore for lock files.")
 
     @Argument(help: "The workspace folder (default: the current folder).")

@@ -4,6 +4,7 @@ import FactCheckKit
 /// `factcheck list [PATH…]`: claims across the workspace, best check-worthiness first.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List claims across the workspace (default: pending ones), best check-worthiness first.")
 
     @OptionGroup var workspace: WorkspaceOptions

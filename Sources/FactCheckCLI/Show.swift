@@ -15,7 +15,7 @@ func loadClaim(_ reference: ClaimReference, workspace: String) throws -> (Claim,
 
 /// `factcheck show DOC:CLAIM`
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show everything about one claim.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show everything about one claim.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -69,7 +69,7 @@ struct Show: ParsableCommand {
 
 /// `factcheck history DOC:CLAIM`
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the history of one claim.")
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of one claim.")
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

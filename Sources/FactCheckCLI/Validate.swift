@@ -4,6 +4,7 @@ import FactCheckKit
 /// `factcheck validate [PATH…]`: the schema and semantic checks, xmllint-style.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check annotation documents against the schema and the semantic rules.",
         discussion: """
             Folders are searched recursively for *.factcheck.xml. Every file is checked, whatever \
