@@ -55,7 +55,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
     /// Streaming validation does not catch duplicate ids; the semantic rules must.
     @Test func duplicateIDsAreCaughtWhileStreaming() throws {
         let folder = TemporaryDirectory()
-        let text = try String(contentsOfFile: Fixture.path("schema-duplicate-claim-id.xml"), encoding: .utf8)
+        let text = try String(contentsOfFile: Fixture.path("semantic-duplicate-claim-id.xml"), encoding: .utf8)
         let path = try folder.write("base.factcheck.xml", text)
         #expect {
             _ = try stream(path)

@@ -30,9 +30,10 @@ private func findings(_ path: String) -> [XMLDiagnostic] {
         ("schema-ftp-url", 23, "attribute 'url': [facet 'pattern'] The value 'ftp://example.org/records/vote' is not accepted"),
         ("schema-negative-offset", 33, "'-4' is not a valid value of the atomic type 'xs:nonNegativeInteger'"),
         ("schema-bad-claim-id", 32, "The value 'claim-2' is not accepted by the pattern 'c[1-9][0-9]{0,8}'"),
-        ("schema-duplicate-claim-id", 32, "Duplicate key-sequence ['c1'] in unique identity-constraint 'uniqueClaimId'"),
         ("schema-unknown-element", 19, "element 'priority': This element is not expected"),
-        ("schema-local-time", 13, "The value '2026-11-28T09:00:00' is not accepted by the pattern '.*Z'"),
+        ("schema-local-time", 13, "The value '2026-11-28T09:00:00' is not accepted by the pattern '[^Z]*Z'"),
+        ("schema-blank-quote", 16, "element 'exact': [facet 'pattern'] The value"),
+        ("schema-tab-in-title", 4, "element 'title': [facet 'pattern'] The value 'Committee vote' is not accepted"),
         ("schema-wrong-namespace", 2, "No matching global declaration available for the validation root"),
         ("schema-long-prefix", 34, "element 'prefix': [facet 'maxLength'] The value has a length of '53'"),
     ])
@@ -61,6 +62,7 @@ private func findings(_ path: String) -> [XMLDiagnostic] {
         ("semantic-in-review-no-assignee", 13, "claim c1 is in-review but has no assignee"),
         ("semantic-history-order", 29, "claim c1: history is out of time order (2026-11-28T10:00:00Z comes after 2026-11-28T10:30:00Z)"),
         ("semantic-history-chain", 29, "claim c1: history event starts from pending but the previous event left the claim in-review"),
+        ("semantic-duplicate-claim-id", 32, "claim c1 is defined twice (first at line 13)"),
         ("semantic-first-event", 45, "claim c2: the first history event must be 'create' with no from-status"),
     ])
     func ruleIsReportedWhereItIs(fixture: String, line: Int, message: String) throws {
