@@ -15,6 +15,19 @@ public enum XMLWriter {
         return output
     }
 
+    /// `element` exactly as `document` writes it at `depth` (1 for a child of the root) inside a
+    /// parent in `parentNamespace`: from its indentation to its end tag, without the line feed
+    /// before it. Replacing those bytes in a written document changes just that element.
+    public static func fragment(
+        _ element: XMLElement, depth: Int, parentNamespace: String?, verbatim: Set<String> = []
+    ) throws(XMLError) -> String {
+        var output = ""
+        try write(
+            element, parentNamespace: parentNamespace, indent: String(repeating: "  ", count: depth), verbatim: verbatim,
+            inline: false, into: &output)
+        return output
+    }
+
     private static func write(
         _ element: XMLElement, parentNamespace: String?, indent: String, verbatim: Set<String>, inline inherited: Bool,
         into output: inout String

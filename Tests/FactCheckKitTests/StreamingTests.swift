@@ -82,3 +82,70 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
         #expect(throws: DocumentError.self) { _ = try stream(path) }
     }
 }
+
+/// Changing one claim of a document large enough to stream replaces just that claim's bytes.
+@Suite struct StreamedClaimChange {
+    private static let time = "2026-11-28T10:00:00Z"
+
+    /// Adds a note to claim `id` of the copy of `text` in a new folder, streaming or not, and
+    /// returns the bytes written.
+    private func noteOnClaim(_ id: String, of text: String, streaming: Bool) throws -> [UInt8] {
+        let folder = TemporaryDirectory()
+        let path = try folder.write("nk-icc.factcheck.xml", text)
+        try DocumentStore.updateClaim(path, id: id, streamingAbove: streaming ? 0 : .max) { claim, _, _ throws(DocumentError) in
+            do throws(WorkflowError) {
+                try ClaimChange.note("Checked against the report.").apply(to: &claim, by: "Test Reviewer", at: Self.time)
+            } catch {
+                throw .invalid([XMLDiagnostic(file: path, message: error.description)])
+            }
+        }
+        return try InputFile.read(path)
+    }
+
+    private var sample: String {
+        get throws { try String(contentsOfFile: Fixture.sample("nk-icc.factcheck.xml"), encoding: .utf8) }
+    }
+
+    @Test func splicedClaimIsWhatAWholeRewriteWrites() throws {
+        let text = try sample
+        let spliced = try noteOnClaim("c3", of: text, streaming: true)
+        let whole = try noteOnClaim("c3", of: text, streaming: false)
+        #expect(spliced == whole)
+        #expect(spliced != Array(text.utf8))
+    }
+
+    /// A claim laid out by hand cannot be spliced: the document is written whole, the tool's way.
+    @Test func handFormattedClaimIsRewrittenWhole() throws {
+        let text = try sample
+        let edited = text.replacingOccurrences(
+            of: "<claim id=\"c3\"", with: "<claim\n    id=\"c3\"", options: [], range: text.range(of: "<claim id=\"c3\""))
+        #expect(edited != text)
+        let spliced = try noteOnClaim("c3", of: edited, streaming: true)
+        let canonical = try noteOnClaim("c3", of: text, streaming: false)
+        #expect(spliced == canonical)
+    }
+
+    /// The changed claim is checked with the article before anything is written.
+    @Test func invalidChangeWritesNothing() throws {
+        let folder = TemporaryDirectory()
+        let text = try sample
+        let path = try folder.write("nk-icc.factcheck.xml", text)
+        #expect(throws: DocumentError.self) {
+            try DocumentStore.updateClaim(path, id: "c3", streamingAbove: 0) { claim, _, _ throws(DocumentError) in
+                claim.anchor.exact = "words that are not in the article"
+            }
+        }
+        #expect(try InputFile.read(path) == Array(text.utf8))
+    }
+
+    @Test func missingClaimIsNamed() throws {
+        let folder = TemporaryDirectory()
+        let path = try folder.write("nk-icc.factcheck.xml", try sample)
+        do {
+            try DocumentStore.updateClaim(path, id: "c99", streamingAbove: 0) { _, _, _ throws(DocumentError) in }
+            Issue.record("a missing claim was changed")
+        } catch {
+            #expect(error.diagnostics.first?.message.hasPrefix("document nk-icc has no claim c99 (claims: c1, c2,") == true)
+        }
+    }
+}

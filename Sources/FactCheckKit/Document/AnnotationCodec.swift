@@ -17,6 +17,12 @@ public enum AnnotationCodec {
         try XMLWriter.document(encode(document))
     }
 
+    /// One claim as `serialize` writes it inside its document: from the indentation of
+    /// `<claim` to `</claim>`.
+    public static func serialize(_ claim: Claim) throws(XMLError) -> String {
+        try XMLWriter.fragment(encode(claim), depth: 1, parentNamespace: AnnotationDocument.namespace)
+    }
+
     private static func encode(_ article: Article) -> XMLElement {
         var result = element("article", attributes: [("id", article.id)])
         result.append(textElement("title", article.title))

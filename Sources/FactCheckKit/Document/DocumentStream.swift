@@ -32,6 +32,14 @@ public enum DocumentStream {
             document.claims.forEach(claim)
             return
         }
+        try stream(bytes, path: path, article: article) { decoded, _ in claim(decoded) }
+    }
+
+    /// Streams `bytes` whatever their size, handing out each claim with where its parts are.
+    static func stream(
+        _ bytes: [UInt8], path: String, article: (Article) -> Void,
+        claim: (Claim, SourceMap.ClaimLocations) -> Void
+    ) throws(DocumentError) {
         do {
             try read(bytes, path: path, article: article, claim: claim)
         } catch {
@@ -40,7 +48,8 @@ public enum DocumentStream {
     }
 
     private static func read(
-        _ bytes: [UInt8], path: String, article articleBody: (Article) -> Void, claim body: (Claim) -> Void
+        _ bytes: [UInt8], path: String, article articleBody: (Article) -> Void,
+        claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
         let reader = try XMLStreamReader(bytes: bytes, path: path, schema: Schemas.annotation)
         var checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source))
@@ -66,7 +75,7 @@ public enum DocumentStream {
                 case "claim":
                     let (claim, locations) = try AnnotationCodec.decodeClaim(element, path: path, source: reader.source)
                     checker.checkClaim(claim, locations: locations)
-                    if checker.diagnostics.isEmpty { body(claim) }
+                    if checker.diagnostics.isEmpty { body(claim, locations) }
                 default:
                     break  // the schema reports it
                 }

@@ -17,15 +17,15 @@ public enum Review {
         at time: String = UTCClock.now(), lockTimeout: Double = DocumentStore.defaultLockTimeout
     ) throws(DocumentError) -> Outcome {
         let path = try workspace.documentPath(for: reference.document)
-        return try DocumentStore.update(path, lockTimeout: lockTimeout) { document, map throws(DocumentError) in
-            let index = try document.index(ofClaim: reference.claim, path: path)
-            let from = document.claims[index].status
+        return try DocumentStore.updateClaim(path, id: reference.claim, lockTimeout: lockTimeout) {
+            claim, location, map throws(DocumentError) in
+            let from = claim.status
             do throws(WorkflowError) {
-                try change.apply(to: &document.claims[index], by: actor, at: time)
+                try change.apply(to: &claim, by: actor, at: time)
             } catch {
-                throw .invalid([map.diagnostic(path, at: map.claim(at: index).claim, error.description)])
+                throw .invalid([map.diagnostic(path, at: location, error.description)])
             }
-            return Outcome(path: path, from: from, claim: document.claims[index])
+            return Outcome(path: path, from: from, claim: claim)
         }
     }
 }

@@ -24,6 +24,94 @@ public enum DocumentStore {
         return result
     }
 
+    /// Applies `change` to claim `id` of the document at `path` (handing it where the claim's tag
+    /// is, for errors) and writes the result, or writes nothing.
+    ///
+    /// A document up to `threshold` bytes is changed like `update` does. A larger
+    /// one is streamed, every part checked as for any read, and when the claim is stored exactly as
+    /// the tool writes it, only the claim's bytes are replaced. That is as safe as a full check of
+    /// the result: the rest of the file was just proven valid and is copied unchanged, the changed
+    /// claim is checked against the schema and the semantic rules with the article it is anchored in,
+    /// and a claim's change cannot break another claim (ids and article stay as they are).
+    public static func updateClaim<Result>(
+        _ path: String, id: String, lockTimeout: Double = defaultLockTimeout,
+        streamingAbove threshold: Int = DocumentStream.streamingThreshold,
+        _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> Result {
+        let lock = try FileLock(guarding: path, timeout: lockTimeout)
+        defer { withExtendedLifetime(lock) {} }
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path)
+        } catch {
+            throw DocumentError(error)
+        }
+        guard bytes.count > threshold else {
+            return try changeWhole(bytes, path: path, claim: id, change)
+        }
+
+        var article: Article?
+        var found: (claim: Claim, locations: SourceMap.ClaimLocations)?
+        var firstIDs: [String] = []
+        try DocumentStream.stream(bytes, path: path, article: { article = $0 }) { claim, locations in
+            if claim.id == id { found = (claim, locations) }
+            if firstIDs.count <= 12 { firstIDs.append(claim.id) }
+        }
+        guard let article, let found else {
+            let error = WorkflowError.noSuchClaim(document: article?.id ?? "", claim: id, known: firstIDs)
+            throw .invalid([XMLDiagnostic(file: path, message: error.description)])
+        }
+        var claim = found.claim
+        let result = try change(&claim, found.locations.claim, SourceMap(source: SourceText(bytes)))
+        precondition(claim.id == id, "a claim change must not change the claim's id")
+        _ = try checkedBytes(of: AnnotationDocument(article: article, claims: [claim]), path: path)
+
+        let stored: [UInt8], replacement: [UInt8]
+        do {
+            stored = Array(try AnnotationCodec.serialize(found.claim).utf8)
+            replacement = Array(try AnnotationCodec.serialize(claim).utf8)
+        } catch {
+            throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
+        }
+        guard let start = lineStart(found.locations.claim.line, in: bytes), bytes[start...].starts(with: stored) else {
+            // Laid out some other way (edited by hand): write the whole document the tool's way.
+            return try changeWhole(bytes, path: path, claim: id, change)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count - stored.count + replacement.count)
+        output += bytes[..<start]
+        output += replacement
+        output += bytes[(start + stored.count)...]
+        try AtomicFile.replace(path, with: output)
+        return result
+    }
+
+    /// `updateClaim` by reading, changing and writing the whole document.
+    private static func changeWhole<Result>(
+        _ bytes: [UInt8], path: String, claim id: String,
+        _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> Result {
+        let loaded = try DocumentLoader.load(bytes: bytes, path: path)
+        var document = loaded.document
+        let index = try document.index(ofClaim: id, path: path)
+        let result = try change(&document.claims[index], loaded.sourceMap.claim(at: index).claim, loaded.sourceMap)
+        try AtomicFile.replace(path, with: checkedBytes(of: document, path: path))
+        return result
+    }
+
+    /// Where line `line` (1-based) starts in `bytes`.
+    private static func lineStart(_ line: Int, in bytes: [UInt8]) -> Int? {
+        guard line >= 1 else { return nil }
+        var remaining = line - 1
+        var index = 0
+        while remaining > 0 {
+            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
+            index = newline + 1
+            remaining -= 1
+        }
+        return index
+    }
+
     /// Writes a new document at `path`; refuses to overwrite one that exists.
     public static func create(_ document: AnnotationDocument, at path: String) throws(DocumentError) {
         try AtomicFile.create(path, with: checkedBytes(of: document, path: path))
