@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Reads a document as a stream, validating it against a schema as it goes, and hands out one
+/// Reads a document as a stream, validating it against a schema (if given) as it goes, and hands out one
 /// child of the root at a time as an `XMLElement` value: memory holds one such subtree, however
 /// large the document. Parsing is as strict and safe as `XMLDocument.parse`.
 ///
@@ -10,10 +10,11 @@ public final class XMLStreamReader {
     /// libxml2 reads this copy of the input in place, so it lives as long as the reader.
     private let buffer: UnsafeMutableBufferPointer<CChar>
     private let collector: DiagnosticCollector
+    private let validating: Bool
     public let path: String
     public let source: SourceText
 
-    public init(bytes: [UInt8], path: String, schema: XMLSchema) throws(XMLError) {
+    public init(bytes: [UInt8], path: String, schema: XMLSchema?) throws(XMLError) {
         LibXMLSetup.ensure()
         let source = SourceText(bytes)
         let collector = DiagnosticCollector(file: path, source: source)
@@ -43,9 +44,10 @@ public final class XMLStreamReader {
         self.collector = collector
         self.path = path
         self.source = source
+        self.validating = schema != nil
         // The handler first: setting the schema hands it on to the validation context.
         fc_reader_set_errors(reader, collectorCallback, collector.opaque)
-        guard schema.attach(to: reader) else {
+        if let schema, !schema.attach(to: reader) {
             throw .invalidSchema([XMLDiagnostic(file: schema.name, message: "the schema could not be attached to a reader")])
         }
     }
@@ -123,7 +125,7 @@ public final class XMLStreamReader {
             try check(result)
             if result == 0 { break }
         }
-        if xmlTextReaderIsValid(reader) != 1 && collector.diagnostics.isEmpty {
+        if validating && xmlTextReaderIsValid(reader) != 1 && collector.diagnostics.isEmpty {
             collector.add(line: 0, column: 0, message: "the document is not valid against the schema")
         }
         try check(0)

@@ -1,4 +1,6 @@
+import Dispatch
 import LibXML
+import Synchronization
 
 /// Reads an annotation document a claim at a time, with the same checks as `DocumentLoader`.
 ///
@@ -47,18 +49,36 @@ public enum DocumentStream {
         }
     }
 
+    /// Streams the document twice at once: libxml2 validates it against the schema on another
+    /// core while this thread decodes it and applies the semantic rules. On a long document the
+    /// validation is most of the work, and the decoding does not depend on it. The schema's
+    /// findings come first, as in a whole read.
     private static func read(
         _ bytes: [UInt8], path: String, article articleBody: (Article) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
-        let reader = try XMLStreamReader(bytes: bytes, path: path, schema: Schemas.annotation)
+        let schemaCheck = SchemaCheck(bytes: bytes, path: path)
+        var decoding: XMLError?
+        do {
+            try decode(bytes, path: path, article: articleBody, claim: body)
+        } catch {
+            decoding = error
+        }
+        try schemaCheck.wait()
+        if let decoding { throw decoding }
+    }
+
+    private static func decode(
+        _ bytes: [UInt8], path: String, article articleBody: (Article) -> Void,
+        claim body: (Claim, SourceMap.ClaimLocations) -> Void
+    ) throws(XMLError) {
+        let reader = try XMLStreamReader(bytes: bytes, path: path, schema: nil)
         var checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source))
         var article: Article?
         guard let root = try reader.nextElement(atDepth: 0),
               root.name == "factcheck", root.namespace == AnnotationDocument.namespace
         else {
-            // Not an annotation document: reading on lets the schema say what is wrong.
-            try reader.finish()
+            // Not an annotation document: the schema check says what is wrong.
             throw .malformed([XMLDiagnostic(file: path, message: "not an annotation document")])
         }
         do throws(DocumentError) {
@@ -77,12 +97,10 @@ public enum DocumentStream {
                     checker.checkClaim(claim, locations: locations)
                     if checker.diagnostics.isEmpty { body(claim, locations) }
                 default:
-                    break  // the schema reports it
+                    break  // the schema check reports it
                 }
             }
         } catch {
-            // A decoding problem the schema did not catch first: report the schema's findings if any.
-            try? reader.finish()
             throw .malformed(error.diagnostics)
         }
         try reader.finish()
@@ -90,6 +108,32 @@ public enum DocumentStream {
         guard findings.isEmpty, article != nil else {
             throw .malformed(findings.isEmpty ? [XMLDiagnostic(file: path, message: "document has no article")] : findings)
         }
+    }
+}
+
+/// Validates a document against the annotation schema on a thread of its own.
+///
+/// A serial queue of its own, not the shared pool: the caller may itself be one of the pool's
+/// workers (`DocumentScan`) and waits for the result.
+private final class SchemaCheck: Sendable {
+    private let failure = Mutex<XMLError?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(bytes: [UInt8], path: String) {
+        DispatchQueue(label: "factcheck.schema-check").async { [self] in
+            do throws(XMLError) {
+                try XMLStreamReader(bytes: bytes, path: path, schema: Schemas.annotation).finish()
+            } catch {
+                failure.withLock { $0 = error }
+            }
+            done.signal()
+        }
+    }
+
+    /// Waits for the check; throws what the schema found wrong.
+    func wait() throws(XMLError) {
+        done.wait()
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }
 
