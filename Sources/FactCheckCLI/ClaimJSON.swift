@@ -12,15 +12,15 @@ struct ClaimRowJSON: Encodable, Sendable {
     var quote: String
     var path: String
 
-    init(_ claim: Claim, document: String, path: String) {
-        ref = "\(document):\(claim.id)"
+    init(_ row: ListRow, document: String, path: String) {
+        claim = "c\(row.number)"
+        ref = "\(document):\(claim)"
         self.document = document
-        self.claim = claim.id
-        status = claim.status.rawValue
-        score = claim.score?.value
-        rating = claim.verdict?.rating.rawValue
-        assignee = claim.assignee
-        quote = claim.anchor.exact
+        status = row.status.rawValue
+        score = row.score
+        rating = row.rating?.rawValue
+        assignee = row.assignee
+        quote = row.quote
         self.path = path
     }
 }

@@ -70,7 +70,12 @@ enum JSONOutput {
     /// Prints an array an element at a time, in the same layout `print` gives, so a long list is
     /// never encoded as one string.
     static func printArray<T: Encodable>(_ values: [T]) throws {
-        guard !values.isEmpty else {
+        try printArray(count: values.count) { values[$0] }
+    }
+
+    /// `count` values made one at a time by `value`, printed as one JSON array without holding them all.
+    static func printArray<T: Encodable>(count: Int, _ value: (Int) -> T) throws {
+        guard count > 0 else {
             Terminal.out("[]")
             return
         }
@@ -79,11 +84,11 @@ enum JSONOutput {
         var failure: (any Error)?
         Terminal.outLines { line in
             line("[")
-            for (index, value) in values.enumerated() {
+            for index in 0..<count {
                 do {
-                    let object = String(decoding: try encoder.encode(value), as: UTF8.self)
+                    let object = String(decoding: try encoder.encode(value(index)), as: UTF8.self)
                     let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-                    line(indented.joined(separator: "\n") + (index == values.count - 1 ? "" : ","))
+                    line(indented.joined(separator: "\n") + (index == count - 1 ? "" : ","))
                 } catch {
                     failure = error
                     return

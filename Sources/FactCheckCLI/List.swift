@@ -36,40 +36,85 @@ struct List: ParsableCommand {
         let wanted = all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
         let filter = ClaimFilter(
             statuses: wanted, assignee: assignee, rating: rating, documents: Set(documents))
+        // The table shows the start of each quote: only that much is kept.
+        let quoteLimit = output.json ? nil : Self.quoteWidth
         var scan = DocumentScan()
-        var rows = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
-            var rows: [ClaimRowJSON] = []
-            var document = ""
-            try DocumentStream.read(path: path, article: { document = $0.id }) { claim in
-                if filter.matches(claim, document: document) { rows.append(ClaimRowJSON(claim, document: document, path: path)) }
+        let documents = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
+            var listed = ListedDocument(id: "", path: path)
+            try DocumentStream.read(path: path, article: { listed.id = $0.id }) { claim in
+                if filter.matches(claim, document: listed.id) { listed.rows.append(ListRow(claim, quoteLimit: quoteLimit)) }
             }
-            return rows
-        }.flatMap { $0 }
-        rows.sort { lhs, rhs in
-            let left = lhs.score ?? -1
-            let right = rhs.score ?? -1
-            if left != right { return left > right }
-            if lhs.document != rhs.document { return lhs.document < rhs.document }
-            return Int(lhs.claim.dropFirst())! < Int(rhs.claim.dropFirst())!
+            return listed
         }
+        let order = Self.order(documents)
         if output.json {
-            try JSONOutput.printArray(rows)
+            try JSONOutput.printArray(count: order.count) { index in
+                let (document, row) = order[index]
+                return ClaimRowJSON(documents[document].rows[row], document: documents[document].id, path: documents[document].path)
+            }
         } else if scan.checked == 0 {
             let place = paths.isEmpty ? workspace.path : paths.joined(separator: ", ")
             Terminal.out("no annotation documents (*.factcheck.xml) in \(place); add one with: factcheck import ARTICLE")
-        } else if rows.isEmpty {
+        } else if order.isEmpty {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
-            var table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"])
-            for row in rows {
-                table.rows.append([
-                    row.ref, row.status, row.score.map { String(format2: $0) } ?? "-", row.rating ?? "-",
-                    row.assignee ?? "-", row.quote.truncated(to: 60),
-                ])
+            let table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"], count: order.count) { index in
+                let (document, row) = order[index]
+                let claim = documents[document].rows[row]
+                return [
+                    "\(documents[document].id):c\(claim.number)", claim.status.rawValue,
+                    claim.score.map { String(format2: $0) } ?? "-", claim.rating?.rawValue ?? "-", claim.assignee ?? "-",
+                    claim.quote,
+                ]
             }
             Terminal.outLines(table.forEachLine)
         }
         try scan.finish()
+    }
+
+    static let quoteWidth = 60
+
+    /// Where each row goes: best score first, then by document id and claim number.
+    private static func order(_ documents: [ListedDocument]) -> [(document: Int, row: Int)] {
+        var order: [(document: Int, row: Int)] = []
+        order.reserveCapacity(documents.reduce(0) { $0 + $1.rows.count })
+        for (document, listed) in documents.enumerated() {
+            for row in listed.rows.indices { order.append((document, row)) }
+        }
+        order.sort { lhs, rhs in
+            let left = documents[lhs.document].rows[lhs.row], right = documents[rhs.document].rows[rhs.row]
+            if (left.score ?? -1) != (right.score ?? -1) { return (left.score ?? -1) > (right.score ?? -1) }
+            if lhs.document != rhs.document { return documents[lhs.document].id < documents[rhs.document].id }
+            return left.number < right.number
+        }
+        return order
+    }
+}
+
+/// The matching claims of one document.
+struct ListedDocument: Sendable {
+    var id: String
+    var path: String
+    var rows: [ListRow] = []
+}
+
+/// One claim in a list, kept small: a list may hold every pending claim of an archive.
+struct ListRow: Sendable {
+    /// The claim id's number (ids are `c` and a number).
+    var number: Int
+    var status: Status
+    var score: Double?
+    var rating: Rating?
+    var assignee: String?
+    var quote: String
+
+    init(_ claim: Claim, quoteLimit: Int?) {
+        number = Int(claim.id.dropFirst()) ?? 0
+        status = claim.status
+        score = claim.score?.value
+        rating = claim.verdict?.rating
+        assignee = claim.assignee
+        quote = quoteLimit.map { claim.anchor.exact.truncated(to: $0) } ?? claim.anchor.exact
     }
 }
 

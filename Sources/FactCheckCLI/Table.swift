@@ -2,6 +2,19 @@
 struct Table {
     var headers: [String]
     var rows: [[String]] = []
+    /// Rows made when they are written, for long tables: `count` of them, from `row`.
+    private var made: (count: Int, row: (Int) -> [String])?
+
+    init(headers: [String], rows: [[String]] = []) {
+        self.headers = headers
+        self.rows = rows
+    }
+
+    /// A table whose rows are made twice, to measure and to write, instead of being held.
+    init(headers: [String], count: Int, row: @escaping (Int) -> [String]) {
+        self.headers = headers
+        made = (count, row)
+    }
 
     /// The table's lines; the last column is not padded.
     func render() -> String {
@@ -12,15 +25,20 @@ struct Table {
 
     /// Hands out the table a line at a time, so a long table is never one string.
     func forEachLine(_ body: (String) -> Void) {
+        let count = made?.count ?? rows.count
+        let row = made?.row ?? { rows[$0] }
         var widths = headers.map(\.count)
-        for row in rows {
-            for column in row.indices { widths[column] = max(widths[column], row[column].count) }
+        for index in 0..<count {
+            let cells = row(index)
+            for column in cells.indices { widths[column] = max(widths[column], cells[column].count) }
         }
-        for row in [headers] + rows {
-            body(row.indices.map { column in
-                column == row.count - 1 ? row[column] : row[column].padding(to: widths[column])
+        func write(_ cells: [String]) {
+            body(cells.indices.map { column in
+                column == cells.count - 1 ? cells[column] : cells[column].padding(to: widths[column])
             }.joined(separator: "  "))
         }
+        write(headers)
+        for index in 0..<count { write(row(index)) }
     }
 }
 
