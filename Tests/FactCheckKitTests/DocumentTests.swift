@@ -91,3 +91,41 @@ import Testing
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+/// Scalar offsets over UTF-8 of every width, across the 64-scalar checkpoints.
+@Suite struct ScalarOffsets {
+    private static let pieces = ["a", "é", "한", "😀", " ", "\n", "ß", "€"]
+    private static let text = (0..<300).map { pieces[($0 * 7 + $0 / 5) % pieces.count] }.joined()
+
+    @Test func slicesAndMatchesAgreeWithScalarArithmetic() {
+        let scalars = Array(Self.text.unicodeScalars)
+        let indexed = ScalarText(Self.text)
+        #expect(indexed.count == scalars.count)
+        #expect(indexed.scalars == scalars)
+        func naive(_ start: Int, _ end: Int) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<end])
+            return String(view)
+        }
+        for start in stride(from: 0, through: scalars.count, by: 7) {
+            for end in stride(from: start, through: scalars.count, by: 13) {
+                let expected = naive(start, end)
+                #expect(indexed.slice(start, end) == expected)
+                #expect(indexed.matches(expected, at: start, length: end - start))
+                // No piece is an "x": one more scalar never matches.
+                #expect(!indexed.matches(expected + "x", at: start, length: end - start + 1))
+            }
+        }
+        #expect(indexed.slice(-5, 3) == naive(0, 3))
+        #expect(indexed.slice(290, 900) == naive(290, scalars.count))
+        #expect(!indexed.matches("a", at: scalars.count, length: 1))
+    }
+
+    @Test func asciiTextIsItsOwnIndex() {
+        let indexed = ScalarText("The committee voted 111 to 19.")
+        #expect(indexed.count == 30)
+        #expect(indexed.slice(4, 13) == "committee")
+        #expect(indexed.matches("111", at: 20, length: 3))
+        #expect(!indexed.matches("112", at: 20, length: 3))
+    }
+}

@@ -3,24 +3,25 @@
 public enum SHA256 {
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hex(of bytes: [UInt8]) -> String {
-        var hex = ""
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in digest(of: bytes) {
-            hex += String(byte >> 4, radix: 16)
-            hex += String(byte & 0x0F, radix: 16)
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
         }
-        return hex
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The 32-byte digest of `bytes`.
     public static func digest(of bytes: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
+        var state = State()
         let whole = bytes.count / 64 * 64
         bytes.withUnsafeBufferPointer { input in
-            for blockStart in stride(from: 0, to: whole, by: 64) {
-                compress(UnsafeBufferPointer(rebasing: input[blockStart..<(blockStart + 64)]), into: &state)
+            roundConstants.withUnsafeBufferPointer { constants in
+                for blockStart in stride(from: 0, to: whole, by: 64) {
+                    state.compress(input.baseAddress! + blockStart, constants: constants)
+                }
             }
         }
         // The rest of the input, the 0x80 marker, zeros, and the length in bits fill one or two last blocks.
@@ -30,41 +31,52 @@ public enum SHA256 {
         let bitLength = UInt64(bytes.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         tail.withUnsafeBufferPointer { input in
-            for blockStart in stride(from: 0, to: tail.count, by: 64) {
-                compress(UnsafeBufferPointer(rebasing: input[blockStart..<(blockStart + 64)]), into: &state)
+            roundConstants.withUnsafeBufferPointer { constants in
+                for blockStart in stride(from: 0, to: tail.count, by: 64) {
+                    state.compress(input.baseAddress! + blockStart, constants: constants)
+                }
             }
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        let words = [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h]
+        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
-    /// One 64-byte block of the compression function.
-    private static func compress(_ block: UnsafeBufferPointer<UInt8>, into state: inout [UInt32]) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for index in 0..<16 {
-                let offset = index * 4
-                schedule[index] = UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16
-                    | UInt32(block[offset + 2]) << 8 | UInt32(block[offset + 3])
+    /// The eight working words, kept in locals rather than an array: the compression function is
+    /// the whole cost of hashing an article on every read.
+    private struct State {
+        var a: UInt32 = 0x6a09_e667, b: UInt32 = 0xbb67_ae85, c: UInt32 = 0x3c6e_f372, d: UInt32 = 0xa54f_f53a
+        var e: UInt32 = 0x510e_527f, f: UInt32 = 0x9b05_688c, g: UInt32 = 0x1f83_d9ab, h: UInt32 = 0x5be0_cd19
+
+        /// One 64-byte block of the compression function.
+        mutating func compress(_ block: UnsafePointer<UInt8>, constants: UnsafeBufferPointer<UInt32>) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                for index in 0..<16 {
+                    let offset = index * 4
+                    schedule[index] = UInt32(block[offset]) << 24 | UInt32(block[offset + 1]) << 16
+                        | UInt32(block[offset + 2]) << 8 | UInt32(block[offset + 3])
+                }
+                for index in 16..<64 {
+                    let w15 = schedule[index - 15], w2 = schedule[index - 2]
+                    let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+                    let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
+                    schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
+                }
+                var (a, b, c, d, e, f, g, h) = (self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h)
+                for index in 0..<64 {
+                    let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
+                    let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ sum0 &+ majority)
+                }
+                self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
+                self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
             }
-            for index in 16..<64 {
-                let s0 = rotate(schedule[index - 15], 7) ^ rotate(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
-                let s1 = rotate(schedule[index - 2], 17) ^ rotate(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
-                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-            for index in 0..<64 {
-                let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
-                let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ sum0 &+ majority)
-            }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
     }
 
-    private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+    fileprivate static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
 

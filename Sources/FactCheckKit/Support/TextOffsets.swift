@@ -1,26 +1,57 @@
 /// A text indexed by Unicode scalar, so offsets mean what W3C TextPositionSelector means.
+///
+/// Kept as UTF-8 with the byte offset of every 64th scalar, so that it costs one pass to make
+/// (every document read checks its anchors with one) and finding an offset walks at most 63
+/// scalars; in an ASCII text a scalar offset is the byte offset.
 public struct ScalarText: Sendable {
-    public let scalars: [Unicode.Scalar]
+    private let utf8: [UInt8]
+    /// `checkpoints[k]` is where scalar `64 * k` starts; empty for ASCII text.
+    private let checkpoints: [Int]
+    public let count: Int
 
     public init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        utf8 = Array(text.utf8)
+        var count = 0
+        var checkpoints: [Int] = []
+        utf8.withUnsafeBufferPointer { bytes in
+            for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+                if count & 63 == 0 { checkpoints.append(offset) }
+                count += 1
+            }
+        }
+        self.count = count
+        self.checkpoints = count == utf8.count ? [] : checkpoints
     }
 
-    public var count: Int { scalars.count }
+    /// The text's scalars, in order.
+    public var scalars: [Unicode.Scalar] {
+        Array(String(decoding: utf8, as: UTF8.self).unicodeScalars)
+    }
+
+    /// Where scalar `index` (0...count) starts in the UTF-8.
+    private func byteOffset(_ index: Int) -> Int {
+        guard index < count else { return utf8.count }
+        guard !checkpoints.isEmpty else { return index }
+        var offset = checkpoints[index >> 6]
+        for _ in 0..<(index & 63) {
+            offset += 1
+            while utf8[offset] & 0xC0 == 0x80 { offset += 1 }
+        }
+        return offset
+    }
 
     /// The text between scalar offsets `start` and `end`, clamped to the text.
     public func slice(_ start: Int, _ end: Int) -> String {
         let lower = max(0, min(start, count))
         let upper = max(lower, min(end, count))
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[lower..<upper])
-        return String(result)
+        return String(decoding: utf8[byteOffset(lower)..<byteOffset(upper)], as: UTF8.self)
     }
 
     /// Whether `text`, `length` scalars long, stands at `start`.
     public func matches(_ text: String, at start: Int, length: Int) -> Bool {
         guard start >= 0, length >= 0, start + length <= count else { return false }
-        return scalars[start..<(start + length)].elementsEqual(text.unicodeScalars)
+        // Equal UTF-8 is equal scalars.
+        return text.utf8.elementsEqual(utf8[byteOffset(start)..<byteOffset(start + length)])
     }
 
     /// The anchor for the text between `start` and `end`, with up to 32 scalars of context each side.
@@ -30,5 +61,13 @@ public struct ScalarText: Sendable {
             prefix: slice(start - Anchor.contextLength, start),
             exact: slice(start, end),
             suffix: slice(end, end + Anchor.contextLength))
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 of the string holds `byte`: an ASCII character, found without decoding.
+    func containsASCII(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { $0.contains(byte) }
     }
 }

@@ -47,7 +47,7 @@ public enum SemanticRules {
                     "article text does not match its sha256 (recorded \(storedTextHash.prefix(12))…, "
                         + "actual \(article.textHash.prefix(12))…); the text was edited after import")
             }
-            if article.text.unicodeScalars.contains("\r") {
+            if article.text.containsASCII(UInt8(ascii: "\r")) {
                 findings.add(location, "article text contains a carriage return; normalized text uses line feeds only")
             }
             text = ScalarText(article.text)
