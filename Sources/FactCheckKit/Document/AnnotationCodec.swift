@@ -112,8 +112,8 @@ public enum AnnotationCodec {
     // MARK: Decoding
 
     /// Reads a document from a schema-valid root element; `source` finds columns for the source map.
-    public static func decode(
-        _ root: XMLElement, path: String, source: SourceText? = nil
+    public static func decode<Element: XMLElementReading>(
+        _ root: Element, path: String, source: SourceText? = nil
     ) throws(DocumentError) -> (AnnotationDocument, SourceMap) {
         var reader = ElementReader(path: path, source: source)
         guard root.name == "factcheck", root.namespace == AnnotationDocument.namespace else {
@@ -133,22 +133,22 @@ public enum AnnotationCodec {
     }
 
     /// The article from its element, and where its text stands.
-    static func decodeArticle(
-        _ articleElement: XMLElement, path: String, source: SourceText?
+    static func decodeArticle<Element: XMLElementReading>(
+        _ articleElement: Element, path: String, source: SourceText?
     ) throws(DocumentError) -> (Article, SourceLocation) {
         try decodeArticle(articleElement, reader: ElementReader(path: path, source: source))
     }
 
     /// One claim from its element, and where its parts stand.
-    static func decodeClaim(
-        _ element: XMLElement, path: String, source: SourceText?
+    static func decodeClaim<Element: XMLElementReading>(
+        _ element: Element, path: String, source: SourceText?
     ) throws(DocumentError) -> (Claim, SourceMap.ClaimLocations) {
         var reader = ElementReader(path: path, source: source)
         return try decodeClaim(element, reader: &reader)
     }
 
-    private static func decodeArticle(
-        _ articleElement: XMLElement, reader: ElementReader
+    private static func decodeArticle<Element: XMLElementReading>(
+        _ articleElement: Element, reader: ElementReader
     ) throws(DocumentError) -> (Article, SourceLocation) {
         let textElement = try reader.required("text", in: articleElement)
         let article = Article(
@@ -166,8 +166,8 @@ public enum AnnotationCodec {
         return (article, reader.location(of: textElement))
     }
 
-    private static func decodeClaim(
-        _ element: XMLElement, reader: inout ElementReader
+    private static func decodeClaim<Element: XMLElementReading>(
+        _ element: Element, reader: inout ElementReader
     ) throws(DocumentError) -> (Claim, SourceMap.ClaimLocations) {
         let anchorElement = try reader.required("anchor", in: element)
         let anchor = Anchor(
@@ -266,29 +266,29 @@ private struct ElementReader {
     let path: String
     let source: SourceText?
 
-    func location(of element: XMLElement) -> SourceLocation {
+    func location(of element: some XMLElementReading) -> SourceLocation {
         SourceLocation(line: element.line, tag: element.name)
     }
 
-    func failure(_ element: XMLElement, _ message: String) -> DocumentError {
+    func failure(_ element: some XMLElementReading, _ message: String) -> DocumentError {
         .invalid([SourceMap(source: source).diagnostic(path, at: location(of: element), message)])
     }
 
-    func required(_ name: String, in element: XMLElement) throws(DocumentError) -> XMLElement {
+    func required<Element: XMLElementReading>(_ name: String, in element: Element) throws(DocumentError) -> Element {
         guard let child = element.element(named: name) else {
             throw failure(element, "element '\(element.name)' has no '\(name)'")
         }
         return child
     }
 
-    func attribute(_ name: String, of element: XMLElement) throws(DocumentError) -> String {
+    func attribute(_ name: String, of element: some XMLElementReading) throws(DocumentError) -> String {
         guard let value = element[attribute: name] else {
             throw failure(element, "element '\(element.name)' has no attribute '\(name)'")
         }
         return value
     }
 
-    func integer(_ name: String, of element: XMLElement) throws(DocumentError) -> Int {
+    func integer(_ name: String, of element: some XMLElementReading) throws(DocumentError) -> Int {
         let text = try attribute(name, of: element)
         guard let value = Int(text.trimmingWhitespace()) else {
             throw failure(element, "attribute '\(name)' is '\(Excerpt.sanitized(text))', expected a whole number")
@@ -296,7 +296,7 @@ private struct ElementReader {
         return value
     }
 
-    func number(_ name: String, of element: XMLElement) throws(DocumentError) -> Double {
+    func number(_ name: String, of element: some XMLElementReading) throws(DocumentError) -> Double {
         let text = try attribute(name, of: element)
         guard let value = Double(text.trimmingWhitespace()) else {
             throw failure(element, "attribute '\(name)' is '\(Excerpt.sanitized(text))', expected a number")
@@ -305,13 +305,13 @@ private struct ElementReader {
     }
 
     func enumeration<T: RawRepresentable<String> & CaseIterable>(
-        _ name: String, of element: XMLElement
+        _ name: String, of element: some XMLElementReading
     ) throws(DocumentError) -> T {
         try enumeration(attribute(name, of: element), named: name, of: element)
     }
 
     func enumeration<T: RawRepresentable<String> & CaseIterable>(
-        _ value: String, named name: String, of element: XMLElement
+        _ value: String, named name: String, of element: some XMLElementReading
     ) throws(DocumentError) -> T {
         guard let result = T(rawValue: value.trimmingWhitespace()) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")

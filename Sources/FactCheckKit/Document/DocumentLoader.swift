@@ -22,16 +22,17 @@ public enum DocumentLoader {
 
     /// The document in `bytes`, named `path` in diagnostics; the same checks as a file read.
     public static func load(bytes: [UInt8], path: String) throws(DocumentError) -> LoadedDocument {
-        // The libxml2 tree is freed as soon as it is validated and copied, before decoding.
-        let (root, source) = try validatedTree(bytes, path: path)
-        let storedHash = root.element(named: "article")?.element(named: "text")?[attribute: "sha256"]
-        let (document, map) = try AnnotationCodec.decode(root, path: path, source: source)
+        // The libxml2 tree is freed as soon as it is validated and decoded, before the semantic rules.
+        let (document, map, storedHash) = try decodeValidated(bytes, path: path)
         let findings = SemanticRules.check(document, map: map, path: path, storedTextHash: storedHash)
         guard findings.isEmpty else { throw .invalid(findings) }
         return LoadedDocument(path: path, document: document, sourceMap: map)
     }
 
-    private static func validatedTree(_ bytes: [UInt8], path: String) throws(DocumentError) -> (XMLElement, SourceText) {
+    /// Parses and validates `bytes`, then decodes the document from libxml2's tree in place.
+    private static func decodeValidated(
+        _ bytes: [UInt8], path: String
+    ) throws(DocumentError) -> (AnnotationDocument, SourceMap, storedHash: String?) {
         let xml: XMLDocument
         do {
             xml = try XMLDocument.parse(bytes, path: path)
@@ -40,6 +41,9 @@ public enum DocumentLoader {
         }
         let schemaErrors = Schemas.annotation.validate(xml)
         guard schemaErrors.isEmpty else { throw .invalid(schemaErrors) }
-        return (xml.root, xml.source)
+        let root = xml.rootView
+        let storedHash = root.element(named: "article")?.element(named: "text")?[attribute: "sha256"]
+        let (document, map) = try AnnotationCodec.decode(root, path: path, source: xml.source)
+        return (document, map, storedHash)
     }
 }

@@ -1,0 +1,109 @@
+import CLibXML2
+
+/// What decoding needs of an element: its name, line, attributes, child elements and text. Both
+/// `XMLElement` values and `XMLNodeView`s over a parsed document provide it.
+public protocol XMLElementReading {
+    /// The local name, without prefix.
+    var name: String { get }
+    /// The namespace URI, or nil for none.
+    var namespace: String? { get }
+    /// The 1-based source line of the start tag, or 0 for an element built in code.
+    var line: Int { get }
+    /// The value of the attribute `name` (not namespaced), if present.
+    subscript(attribute name: String) -> String? { get }
+    /// The first child element called `name`.
+    func element(named name: String) -> Self?
+    /// The child elements called `name`, in document order.
+    func elements(named name: String) -> [Self]
+    /// All character data inside the element, in document order.
+    var text: String { get }
+}
+
+extension XMLElement: XMLElementReading {}
+
+/// An element of a parsed document, read in place: no copy of the tree is made, and strings are
+/// made only for what is asked. It keeps its document alive, so it is always safe to use.
+///
+/// For decoding a document once, where copying every node into `XMLElement` values first costs
+/// as much as the decoding.
+public struct XMLNodeView: XMLElementReading {
+    private let node: xmlNodePtr
+    private let document: XMLDocument
+
+    init(_ node: xmlNodePtr, in document: XMLDocument) {
+        self.node = node
+        self.document = document
+    }
+
+    public var name: String { String(cString: node.pointee.name) }
+
+    public var namespace: String? { node.pointee.ns.map { String(cString: $0.pointee.href) } }
+
+    public var line: Int { Int(xmlGetLineNo(node)) }
+
+    public subscript(attribute name: String) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, Self.hasName(current.pointee.name, name) {
+                // Almost always one text node: read it in place.
+                if let only = current.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE {
+                    return only.pointee.content.map { String(cString: $0) } ?? ""
+                }
+                let raw = xmlNodeListGetString(node.pointee.doc, current.pointee.children, 1)
+                defer { fc_xml_free(raw) }
+                return raw.map { String(cString: $0) } ?? ""
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    public func element(named name: String) -> XMLNodeView? {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, Self.hasName(current.pointee.name, name) {
+                return XMLNodeView(current, in: document)
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    public func elements(named name: String) -> [XMLNodeView] {
+        var result: [XMLNodeView] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, Self.hasName(current.pointee.name, name) {
+                result.append(XMLNodeView(current, in: document))
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    public var text: String {
+        guard let first = node.pointee.children else { return "" }
+        // Almost always one text node: read it in place.
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+            return first.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        return TreeConversion.content(of: node)
+    }
+
+    /// Whether the libxml2 name `pointer` is `name`, compared without making a string.
+    private static func hasName(_ pointer: UnsafePointer<xmlChar>?, _ name: String) -> Bool {
+        guard let pointer else { return false }
+        var name = name
+        return name.withUTF8 { utf8 in
+            for (index, byte) in utf8.enumerated() where pointer[index] != byte { return false }
+            return pointer[utf8.count] == 0
+        }
+    }
+}
+
+extension XMLDocument {
+    /// The root element, read in place.
+    public var rootView: XMLNodeView {
+        XMLNodeView(xmlDocGetRootElement(pointer)!, in: self)
+    }
+}
