@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test jsonld-checker bench bench-smoke bench-deps
+.PHONY: deps build release demo test jsonld-checker bench bench-smoke bench-deps
 
 deps:
 	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
@@ -15,6 +15,11 @@ deps:
 
 build: deps
 	$(SWIFT) build --product factcheck
+
+# The binary to install: optimized, with Swift's runtime linked in (no Swift libraries to look up
+# and bind at start-up: a command on one document starts in ~10 ms instead of ~14 ms).
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib
 
 demo: build
 	@bash Scripts/demo.sh $(BIN)
@@ -42,8 +47,7 @@ bench-deps: deps
 	fi
 
 # 10,000 documents and a 100,000-claim document, release build; writes Benchmarks/RESULTS.md.
-bench: bench-deps
-	$(SWIFT) build -c release
+bench: bench-deps release
 	python3 Scripts/bench.py
 
 # The same steps on 100 documents with the debug build, so the benchmark cannot rot.
