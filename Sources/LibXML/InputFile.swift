@@ -16,31 +16,8 @@ public enum InputFile {
 
     /// The bytes of the regular file at `path`, or an error saying why they cannot be used.
     public static func read(_ path: String, limit: Int = defaultLimit) throws(XMLError) -> [UInt8] {
-        // O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: systemError()) }
-        defer { close(fd) }
-
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: systemError()) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile(path: path) }
-        let size = Int(info.st_size)
-        guard size <= limit else { throw .tooLarge(path: path, size: size, limit: limit) }
-
-        // Read until end of file, never past the cap, even if the file grew since fstat.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: systemError())
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
-            guard bytes.count <= limit else { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
-        }
+        let file = try OpenInputFile(path, limit: limit)
+        let bytes = try file.readAll()
         if let format = compressionFormat(of: bytes) { throw .compressed(path: path, format: format) }
         return bytes
     }
@@ -57,12 +34,81 @@ public enum InputFile {
         ]
         return signatures.first { bytes.starts(with: $0.1) }?.0
     }
+}
 
-    private static func systemError() -> String {
-        String(cString: strerror(errno)).lowercased()
+/// A regular file opened for reading in pieces, checked as `InputFile.read` checks it: for
+/// documents too large to hold. Readers read it at offsets of their own (several at once), never
+/// past the size cap, and it is closed when the last of them lets go.
+public final class OpenInputFile: Sendable {
+    public let path: String
+    public let limit: Int
+    /// The size when it was opened.
+    public let size: Int
+    private let descriptor: Int32
+
+    public init(_ path: String, limit: Int = InputFile.defaultLimit) throws(XMLError) {
+        // O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: systemError()) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = systemError()
+            close(descriptor)
+            throw .unreadable(path: path, reason: reason)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(descriptor)
+            throw .notRegularFile(path: path)
+        }
+        guard Int(info.st_size) <= limit else {
+            close(descriptor)
+            throw .tooLarge(path: path, size: Int(info.st_size), limit: limit)
+        }
+        self.path = path
+        self.limit = limit
+        self.size = Int(info.st_size)
+        self.descriptor = descriptor
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Up to `count` bytes from `offset` into `buffer`; 0 at the end of the file, -1 on an error.
+    public func read(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+        while true {
+            let result = pread(descriptor, buffer, count, off_t(offset))
+            if result >= 0 || errno != EINTR { return result }
+        }
+    }
+
+    /// The whole file, read until its end (never past the cap, even if it grew since it was opened).
+    public func readAll() throws(XMLError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(at: bytes.count, into: $0.baseAddress!, count: $0.count) }
+            if count < 0 { throw .unreadable(path: path, reason: systemError()) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+            guard bytes.count <= limit else { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
+        }
+    }
+
+    /// The first `count` bytes (fewer if the file is shorter).
+    public func head(_ count: Int) throws(XMLError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { read(at: filled, into: $0.baseAddress! + filled, count: count - filled) }
+            if got < 0 { throw .unreadable(path: path, reason: systemError()) }
+            if got == 0 { break }
+            filled += got
+        }
+        return Array(bytes[..<filled])
     }
 }
 
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
+private func systemError() -> String {
+    String(cString: strerror(errno)).lowercased()
 }

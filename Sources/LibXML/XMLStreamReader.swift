@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLibXML2
 
 /// Reads a document as a stream, validating it against a schema (if given) as it goes, and hands out one
@@ -7,30 +14,27 @@ import CLibXML2
 /// Not `Sendable`: one reader belongs to one thread.
 public final class XMLStreamReader {
     private let reader: xmlTextReaderPtr
-    /// libxml2 reads this copy of the input in place, so it lives as long as the reader.
-    private let buffer: UnsafeMutableBufferPointer<CChar>
+    /// What libxml2 reads from: a copy of the input in memory, or a file read in pieces.
+    private let input: Input
     private let collector: DiagnosticCollector
     private let validating: Bool
     public let path: String
+    /// The input's bytes, or the first of them when reading a file: for columns.
     public let source: SourceText
 
-    public init(bytes: [UInt8], path: String, schema: XMLSchema?) throws(XMLError) {
+    private enum Input {
+        /// libxml2 reads this copy of the input in place, so it lives as long as the reader.
+        case memory(UnsafeMutableBufferPointer<CChar>)
+        case file(FileCursor)
+    }
+
+    /// How much of a file is looked at before libxml2 reads it: its prolog must end within it.
+    public static let prologLimit = 64 * 1024
+
+    public convenience init(bytes: [UInt8], path: String, schema: XMLSchema?) throws(XMLError) {
         LibXMLSetup.ensure()
         let source = SourceText(bytes)
-        let collector = DiagnosticCollector(file: path, source: source)
-        if let problem = EncodingCheck.problem(in: bytes) {
-            collector.add(line: 1, column: 1, message: problem)
-            throw .malformed(collector.allDiagnostics)
-        }
-        guard !bytes.isEmpty else {
-            throw .malformed([XMLDiagnostic(file: path, line: 1, column: 1, message: "file is empty")])
-        }
-        // Refused before libxml2 sees it: its streaming validator reports a DOCTYPE on the terminal.
-        if let line = Self.doctypeLine(in: bytes) {
-            throw .malformed([
-                XMLDiagnostic(file: path, line: line, column: 1, message: "document has a DOCTYPE; DTDs and entity declarations are refused")
-            ])
-        }
+        try Self.checkBeforeParsing(bytes, path: path, wholeInput: true, source: source)
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
         bytes.withUnsafeBytes { raw in
             _ = UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
@@ -39,9 +43,32 @@ public final class XMLStreamReader {
             buffer.deallocate()
             throw .malformed([XMLDiagnostic(file: path, message: "libxml2 could not start a reader")])
         }
+        try self.init(reader: reader, input: .memory(buffer), path: path, source: source, schema: schema)
+    }
+
+    /// Streams `file` from disk: memory stays a few buffers whatever its size. Findings in the
+    /// file past its first 64 KiB carry no column.
+    public convenience init(file: OpenInputFile, schema: XMLSchema?) throws(XMLError) {
+        LibXMLSetup.ensure()
+        let head = try file.head(Self.prologLimit)
+        if let format = InputFile.compressionFormat(of: head) { throw .compressed(path: file.path, format: format) }
+        let source = SourceText(head)
+        try Self.checkBeforeParsing(head, path: file.path, wholeInput: false, source: source)
+        let cursor = FileCursor(file)
+        guard let reader = xmlReaderForIO(
+            readFromCursor, nil, Unmanaged.passUnretained(cursor).toOpaque(), nil, nil, Int32(XMLDocument.strictOptions))
+        else {
+            throw .malformed([XMLDiagnostic(file: file.path, message: "libxml2 could not start a reader")])
+        }
+        try self.init(reader: reader, input: .file(cursor), path: file.path, source: source, schema: schema)
+    }
+
+    private init(
+        reader: xmlTextReaderPtr, input: Input, path: String, source: SourceText, schema: XMLSchema?
+    ) throws(XMLError) {
         self.reader = reader
-        self.buffer = buffer
-        self.collector = collector
+        self.input = input
+        self.collector = DiagnosticCollector(file: path, source: source)
         self.path = path
         self.source = source
         self.validating = schema != nil
@@ -54,11 +81,43 @@ public final class XMLStreamReader {
 
     deinit {
         xmlFreeTextReader(reader)
-        buffer.deallocate()
+        if case .memory(let buffer) = input { buffer.deallocate() }
     }
 
-    /// The line of a `<!DOCTYPE` in the prolog (before the root element), if there is one.
-    static func doctypeLine(in bytes: [UInt8]) -> Int? {
+    /// What is refused before libxml2 sees the input: another encoding, no content, a DOCTYPE
+    /// (libxml2's streaming validator reports one on the terminal), or a prolog too long to check.
+    private static func checkBeforeParsing(_ head: [UInt8], path: String, wholeInput: Bool, source: SourceText) throws(XMLError) {
+        if let problem = EncodingCheck.problem(in: head) {
+            throw .malformed([XMLDiagnostic(file: path, line: 1, column: 1, message: problem)])
+        }
+        guard !head.isEmpty else {
+            throw .malformed([XMLDiagnostic(file: path, line: 1, column: 1, message: "file is empty")])
+        }
+        switch prolog(of: head) {
+        case .doctype(let line):
+            throw .malformed([
+                XMLDiagnostic(file: path, line: line, column: 1, message: "document has a DOCTYPE; DTDs and entity declarations are refused")
+            ])
+        case .unfinished where !wholeInput && head.count >= prologLimit:
+            throw .malformed([
+                XMLDiagnostic(file: path, line: 1, column: 1, message: "the prolog (before the root element) is longer than 64 KiB")
+            ])
+        case .ends, .unfinished:
+            break
+        }
+    }
+
+    /// What the prolog (before the root element) holds, as far as `bytes` show it.
+    enum Prolog: Equatable {
+        case doctype(line: Int)
+        /// Something other than the XML declaration, white space, comments and processing
+        /// instructions starts: the root element, or an error libxml2 reports.
+        case ends
+        /// The bytes end inside the prolog.
+        case unfinished
+    }
+
+    static func prolog(of bytes: [UInt8]) -> Prolog {
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         while index < bytes.count {
@@ -68,23 +127,25 @@ public final class XMLStreamReader {
                 index += 1
                 continue
             }
-            guard byte == UInt8(ascii: "<") else { return nil }
+            guard byte == UInt8(ascii: "<") else { return .ends }
             let rest = bytes[index...]
-            if rest.starts(with: Array("<!DOCTYPE".utf8)) { return line }
+            if rest.starts(with: Array("<!DOCTYPE".utf8)) { return .doctype(line: line) }
             // Skip the XML declaration, processing instructions and comments; stop at anything else.
             let closing: [UInt8]
             if rest.starts(with: Array("<?".utf8)) {
                 closing = Array("?>".utf8)
             } else if rest.starts(with: Array("<!--".utf8)) {
                 closing = Array("-->".utf8)
+            } else if rest.count < 9 && Array("<!DOCTYPE".utf8).starts(with: rest) {
+                return .unfinished
             } else {
-                return nil
+                return .ends
             }
-            guard let end = rest.firstRange(of: closing) else { return nil }
+            guard let end = rest.firstRange(of: closing) else { return .unfinished }
             line += bytes[index..<end.upperBound].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             index = end.upperBound
         }
-        return nil
+        return .unfinished
     }
 
     /// Moves to the next element whose depth is `depth` (0 is the root) and returns its local
@@ -132,6 +193,9 @@ public final class XMLStreamReader {
     }
 
     private func check(_ result: Int32) throws(XMLError) {
+        if case .file(let cursor) = input, let failure = cursor.failure, collector.diagnostics.isEmpty {
+            collector.add(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0, message: failure)
+        }
         if result < 0 || collector.hasErrors {
             if collector.diagnostics.isEmpty {
                 collector.add(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0, message: "the document could not be read")
@@ -139,4 +203,36 @@ public final class XMLStreamReader {
             throw .malformed(collector.allDiagnostics)
         }
     }
+}
+
+/// Where a reader stands in the file it streams, and why reading stopped if it failed.
+private final class FileCursor {
+    let file: OpenInputFile
+    var offset = 0
+    var failure: String?
+
+    init(_ file: OpenInputFile) {
+        self.file = file
+    }
+
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+        let wanted = min(count, file.limit + 1 - offset)
+        guard wanted > 0 else {
+            failure = "file grew past the size limit (\(file.limit) bytes) while it was read"
+            return -1
+        }
+        let result = file.read(at: offset, into: buffer, count: wanted)
+        guard result >= 0 else {
+            failure = "file could not be read: \(String(cString: strerror(errno)).lowercased())"
+            return -1
+        }
+        offset += result
+        return Int32(result)
+    }
+}
+
+/// libxml2 asks for the next piece of a streamed file.
+private let readFromCursor: xmlInputReadCallback = { context, buffer, length in
+    guard let context, let buffer else { return -1 }
+    return Unmanaged<FileCursor>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(length))
 }

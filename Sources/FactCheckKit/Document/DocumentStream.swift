@@ -7,8 +7,9 @@ import Synchronization
 /// A document larger than `streamingThreshold` is streamed (safe parse, XSD validation as it
 /// reads, the semantic rules claim by claim), holding one claim's subtree at a time, so memory
 /// does not grow with the number of claims; its schema findings are located where the validator
-/// notices them, at or after the element's start, without a column. Smaller documents are read
-/// whole, which is as fast and locates every finding at its start tag.
+/// notices them, at or after the element's start, without a column (semantic findings past the
+/// file's first 64 KiB have none either). Smaller documents are read whole, which is as fast and
+/// locates every finding at its start tag.
 public enum DocumentStream {
     /// Documents above this size are streamed.
     public static let streamingThreshold = 4 * 1024 * 1024
@@ -22,19 +23,26 @@ public enum DocumentStream {
         path: String, streamingAbove threshold: Int = streamingThreshold, article: (Article) -> Void = { _ in },
         claim: (Claim) -> Void
     ) throws(DocumentError) {
-        let bytes: [UInt8]
-        do {
-            bytes = try InputFile.read(path)
+        let file: OpenInputFile
+        let bytes: [UInt8]?
+        do throws(XMLError) {
+            file = try OpenInputFile(path)
+            bytes = file.size > threshold ? nil : try file.readAll()
+            if let bytes, let format = InputFile.compressionFormat(of: bytes) { throw XMLError.compressed(path: path, format: format) }
         } catch {
             throw DocumentError(error)
         }
-        guard bytes.count > threshold else {
-            let document = try DocumentLoader.load(bytes: bytes, path: path).document
-            article(document.article)
-            document.claims.forEach(claim)
+        guard let bytes else {
+            do {
+                try read(.file(file), path: path, article: article) { decoded, _ in claim(decoded) }
+            } catch {
+                throw DocumentError(error)
+            }
             return
         }
-        try stream(bytes, path: path, article: article) { decoded, _ in claim(decoded) }
+        let document = try DocumentLoader.load(bytes: bytes, path: path).document
+        article(document.article)
+        document.claims.forEach(claim)
     }
 
     /// Streams `bytes` whatever their size, handing out each claim with where its parts are.
@@ -43,9 +51,22 @@ public enum DocumentStream {
         claim: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(DocumentError) {
         do {
-            try read(bytes, path: path, article: article, claim: claim)
+            try read(.bytes(bytes), path: path, article: article, claim: claim)
         } catch {
             throw DocumentError(error)
+        }
+    }
+
+    /// What a streamed document is read from: bytes in memory, or the file itself.
+    fileprivate enum Input: Sendable {
+        case bytes([UInt8])
+        case file(OpenInputFile)
+
+        func reader(path: String, schema: XMLSchema?) throws(XMLError) -> XMLStreamReader {
+            switch self {
+            case .bytes(let bytes): try XMLStreamReader(bytes: bytes, path: path, schema: schema)
+            case .file(let file): try XMLStreamReader(file: file, schema: schema)
+            }
         }
     }
 
@@ -54,13 +75,13 @@ public enum DocumentStream {
     /// validation is most of the work, and the decoding does not depend on it. The schema's
     /// findings come first, as in a whole read.
     private static func read(
-        _ bytes: [UInt8], path: String, article articleBody: (Article) -> Void,
+        _ input: Input, path: String, article articleBody: (Article) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
-        let schemaCheck = SchemaCheck(bytes: bytes, path: path)
+        let schemaCheck = SchemaCheck(input, path: path)
         var decoding: XMLError?
         do {
-            try decode(bytes, path: path, article: articleBody, claim: body)
+            try decode(input, path: path, article: articleBody, claim: body)
         } catch {
             decoding = error
         }
@@ -69,10 +90,10 @@ public enum DocumentStream {
     }
 
     private static func decode(
-        _ bytes: [UInt8], path: String, article articleBody: (Article) -> Void,
+        _ input: Input, path: String, article articleBody: (Article) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
-        let reader = try XMLStreamReader(bytes: bytes, path: path, schema: nil)
+        let reader = try input.reader(path: path, schema: nil)
         var checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source))
         var article: Article?
         guard let root = try reader.nextElement(atDepth: 0),
@@ -119,10 +140,10 @@ private final class SchemaCheck: Sendable {
     private let failure = Mutex<XMLError?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(bytes: [UInt8], path: String) {
+    init(_ input: DocumentStream.Input, path: String) {
         DispatchQueue(label: "factcheck.schema-check").async { [self] in
             do throws(XMLError) {
-                try XMLStreamReader(bytes: bytes, path: path, schema: Schemas.annotation).finish()
+                try input.reader(path: path, schema: Schemas.annotation).finish()
             } catch {
                 failure.withLock { $0 = error }
             }
