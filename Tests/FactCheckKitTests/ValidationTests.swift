@@ -85,6 +85,12 @@ private func findings(_ path: String) -> [XMLDiagnostic] {
         document.claims[1].id = "c1"
         let messages = SemanticRules.check(document, path: "dup.xml").map(\.message)
         #expect(messages.contains { $0.hasPrefix("claim c1 is defined twice") })
+
+        // Ids of other forms (which the schema refuses) are compared as they are.
+        document.claims[0].id = "c01"
+        #expect(SemanticRules.check(document, path: "dup.xml").allSatisfy { !$0.message.contains("defined twice") })
+        document.claims[1].id = "c01"
+        #expect(SemanticRules.check(document, path: "dup.xml").contains { $0.message.hasPrefix("claim c01 is defined twice") })
     }
 
     @Test func carriageReturnsInTheText() throws {
