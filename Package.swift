@@ -55,7 +55,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FactCheckCLITests",
-            dependencies: ["FactCheckCLI", "factcheck", "TestSupport"]
+            dependencies: ["FactCheckCLI", "factcheck", "TestSupport"],
+            // Read from the source tree (#filePath), not bundled.
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

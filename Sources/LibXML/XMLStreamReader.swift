@@ -37,7 +37,7 @@ public final class XMLStreamReader {
         try Self.checkBeforeParsing(bytes, path: path, wholeInput: true, source: source)
         let buffer = UnsafeMutableBufferPointer<CChar>.allocate(capacity: bytes.count)
         bytes.withUnsafeBytes { raw in
-            _ = UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
         }
         guard let reader = xmlReaderForMemory(buffer.baseAddress, Int32(clamping: bytes.count), nil, nil, Int32(XMLDocument.strictOptions)) else {
             buffer.deallocate()

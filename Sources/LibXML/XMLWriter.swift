@@ -43,7 +43,9 @@ public enum XMLWriter {
         }
         for attribute in element.attributes {
             try checkName(attribute.name)
-            output += " \(attribute.name)=\""
+            output += " "
+            output += attribute.name
+            output += "=\""
             try escape(attribute.value, attribute: true, into: &output)
             output += "\""
         }
@@ -79,6 +81,10 @@ public enum XMLWriter {
 
     /// Escapes markup characters; in attributes also quotes and white space that parsers would normalize.
     static func escape(_ text: String, attribute: Bool, into output: inout String) throws(XMLError) {
+        if needsNoEscaping(text, attribute: attribute) {
+            output += text
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "&": output += "&amp;"
@@ -98,6 +104,29 @@ public enum XMLWriter {
         }
     }
 
+    /// Whether `text` goes into the document as it is: no markup character, nothing a parser would
+    /// normalize, nothing XML 1.0 forbids. Decided on the UTF-8 alone; most text is like that.
+    private static func needsNoEscaping(_ text: String, attribute: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D: return false
+                case UInt8(ascii: "\""), 0x0A, 0x09: if attribute { return false }
+                case 0x00..<0x20: return false  // other C0 controls are not XML characters
+                case 0xEF:
+                    // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+                    if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return false }
+                default: break
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
     /// Whether XML 1.0 allows `scalar` in a document.
     public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -107,9 +136,22 @@ public enum XMLWriter {
     }
 
     private static func checkName(_ name: String) throws(XMLError) {
+        // ASCII names, the usual ones, are checked on their bytes.
+        var ascii = name
+        let plain = ascii.withUTF8 { bytes in
+            guard let first = bytes.first, first.isASCIILetter || first == UInt8(ascii: "_") else { return false }
+            return bytes.allSatisfy { $0.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        }
+        if plain { return }
         let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || $0.properties.numericType != nil || "-_.".unicodeScalars.contains($0)
         } && !(name.first!.isNumber || name.first == "-" || name.first == ".")
         guard valid else { throw .unrepresentable("'\(Excerpt.sanitized(name))' is not an XML name") }
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIILetter: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
     }
 }

@@ -52,4 +52,27 @@ import Testing
         #expect(throws: XMLError.self) { _ = try XMLWriter.document(XMLElement("a", attributes: [("x y", "1")])) }
     }
 
+    /// Text that needs no escaping is written as it is; anything else takes the escaping path.
+    @Test func escapingOfEachKindOfCharacter() throws {
+        func written(_ text: String, attribute: Bool = false) throws -> String {
+            let element = attribute ? XMLElement("t", attributes: [("v", text)]) : XMLElement("t", children: [.text(text)])
+            return try XMLWriter.document(element)
+        }
+        #expect(try written("plain café 한 😀") == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<t>plain café 한 😀</t>\n")
+        #expect(try written("a\r\nb").contains("<t>a&#13;\nb</t>"))
+        #expect(try written("tab\there \"quoted\"").contains("<t>tab\there \"quoted\"</t>"))
+        #expect(try written("tab\there\nline \"q\"", attribute: true).contains("v=\"tab&#9;here&#10;line &quot;q&quot;\""))
+        #expect(try written("x > y", attribute: true).contains("v=\"x &gt; y\""))
+        #expect(try written("\u{FFFD} is fine").contains("\u{FFFD} is fine"))
+        #expect(throws: XMLError.self) { _ = try written("not \u{FFFF} this") }
+        #expect(throws: XMLError.self) { _ = try written("nor \u{FFFE}", attribute: true) }
+        #expect(throws: XMLError.self) { _ = try written("nor \u{1B}[0m") }
+    }
+
+    @Test func namesBeyondASCIIAreChecked() throws {
+        #expect(try XMLWriter.document(XMLElement("café", attributes: [("naïve", "1")])).contains("<café naïve=\"1\"/>"))
+        #expect(throws: XMLError.self) { _ = try XMLWriter.document(XMLElement("-x")) }
+        #expect(throws: XMLError.self) { _ = try XMLWriter.document(XMLElement("é!")) }
+    }
+
 }
