@@ -39,11 +39,11 @@ test: deps jsonld-checker bench-smoke
 	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test
 
-# The benchmark compares against xmllint, from libxml2-utils.
+# The benchmark compares against xmllint, from libxml2-utils, and reads peak memory with GNU time.
 bench-deps: deps
-	@if ! command -v xmllint >/dev/null 2>&1; then \
-		echo "installing libxml2-utils with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-utils; \
+	@if ! command -v xmllint >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
+		echo "installing libxml2-utils and time with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-utils time; \
 	fi
 
 # 10,000 documents and a 100,000-claim document, release build; writes Benchmarks/RESULTS.md.
