@@ -21,18 +21,35 @@ public protocol XMLElementReading {
 
 extension XMLElement: XMLElementReading {}
 
+/// What holds the nodes a view reads: a parsed document, or the subtree a stream reader has
+/// expanded, which it frees when it reads on.
+protocol NodeOwner: AnyObject {
+    var nodesAreValid: Bool { get }
+}
+
+extension XMLDocument: NodeOwner {
+    var nodesAreValid: Bool { true }
+}
+
 /// An element of a parsed document, read in place: no copy of the tree is made, and strings are
-/// made only for what is asked. It keeps its document alive, so it is always safe to use.
+/// made only for what is asked. It keeps a document alive; a view into a stream reader's current
+/// subtree stops the program if it is used after the reader moved on, rather than read freed memory.
 ///
 /// For decoding a document once, where copying every node into `XMLElement` values first costs
 /// as much as the decoding.
 public struct XMLNodeView: XMLElementReading {
-    private let node: xmlNodePtr
-    private let document: XMLDocument
+    private let pointer: xmlNodePtr
+    private let owner: any NodeOwner
 
-    init(_ node: xmlNodePtr, in document: XMLDocument) {
-        self.node = node
-        self.document = document
+    init(_ node: xmlNodePtr, in owner: any NodeOwner) {
+        self.pointer = node
+        self.owner = owner
+    }
+
+    /// The node, while its owner still holds it.
+    private var node: xmlNodePtr {
+        precondition(owner.nodesAreValid, "an XMLNodeView was used after its stream reader moved on")
+        return pointer
     }
 
     public var name: String { String(cString: node.pointee.name) }
@@ -42,6 +59,7 @@ public struct XMLNodeView: XMLElementReading {
     public var line: Int { Int(xmlGetLineNo(node)) }
 
     public subscript(attribute name: String) -> String? {
+        let node = self.node
         var attribute = node.pointee.properties
         while let current = attribute {
             if current.pointee.ns == nil, Self.hasName(current.pointee.name, name) {
@@ -62,7 +80,7 @@ public struct XMLNodeView: XMLElementReading {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE, Self.hasName(current.pointee.name, name) {
-                return XMLNodeView(current, in: document)
+                return XMLNodeView(current, in: owner)
             }
             child = current.pointee.next
         }
@@ -74,7 +92,7 @@ public struct XMLNodeView: XMLElementReading {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE, Self.hasName(current.pointee.name, name) {
-                result.append(XMLNodeView(current, in: document))
+                result.append(XMLNodeView(current, in: owner))
             }
             child = current.pointee.next
         }
@@ -82,6 +100,7 @@ public struct XMLNodeView: XMLElementReading {
     }
 
     public var text: String {
+        let node = self.node
         guard let first = node.pointee.children else { return "" }
         // Almost always one text node: read it in place.
         if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {

@@ -18,6 +18,8 @@ public final class XMLStreamReader {
     private let input: Input
     private let collector: DiagnosticCollector
     private let validating: Bool
+    /// The subtree handed out by `expandedView`, until the reader moves on.
+    private var expanded: ExpandedSubtree?
     public let path: String
     /// The input's bytes, or the first of them when reading a file: for columns.
     public let source: SourceText
@@ -80,6 +82,7 @@ public final class XMLStreamReader {
     }
 
     deinit {
+        expanded?.nodesAreValid = false
         xmlFreeTextReader(reader)
         if case .memory(let buffer) = input { buffer.deallocate() }
     }
@@ -152,7 +155,7 @@ public final class XMLStreamReader {
     /// name and namespace, or nil at the end of the document.
     public func nextElement(atDepth depth: Int) throws(XMLError) -> (name: String, namespace: String?)? {
         while true {
-            let result = xmlTextReaderRead(reader)
+            let result = read()
             try check(result)
             if result == 0 { return nil }
             let type = xmlTextReaderNodeType(reader)
@@ -169,6 +172,18 @@ public final class XMLStreamReader {
         }
     }
 
+    /// The current element with its subtree, read in place: valid until the reader moves on.
+    public func expandedView() throws(XMLError) -> XMLNodeView {
+        guard let node = xmlTextReaderExpand(reader) else {
+            try check(-1)
+            throw .malformed(collector.allDiagnostics)
+        }
+        try check(0)
+        let subtree = ExpandedSubtree()
+        expanded = subtree
+        return XMLNodeView(node, in: subtree)
+    }
+
     /// The current element with its subtree, as a value.
     public func expand() throws(XMLError) -> XMLElement {
         guard let node = xmlTextReaderExpand(reader) else {
@@ -182,7 +197,7 @@ public final class XMLStreamReader {
     /// Reads to the end, so every error in the rest of the document, well-formedness or schema, is found.
     public func finish() throws(XMLError) {
         while true {
-            let result = xmlTextReaderRead(reader)
+            let result = read()
             try check(result)
             if result == 0 { break }
         }
@@ -190,6 +205,13 @@ public final class XMLStreamReader {
             collector.add(line: 0, column: 0, message: "the document is not valid against the schema")
         }
         try check(0)
+    }
+
+    /// The next node; views of the subtree expanded before become invalid, as libxml2 may free it.
+    private func read() -> Int32 {
+        expanded?.nodesAreValid = false
+        expanded = nil
+        return xmlTextReaderRead(reader)
     }
 
     private func check(_ result: Int32) throws(XMLError) {
@@ -203,6 +225,11 @@ public final class XMLStreamReader {
             throw .malformed(collector.allDiagnostics)
         }
     }
+}
+
+/// A subtree a reader has expanded: its nodes are valid until the reader reads on.
+private final class ExpandedSubtree: NodeOwner {
+    var nodesAreValid = true
 }
 
 /// Where a reader stands in the file it streams, and why reading stopped if it failed.

@@ -165,6 +165,28 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
         #expect(try InputFile.read(path) == Array(text.utf8))
     }
 
+    /// The new file is written while the schema check runs: when the check fails, it is removed
+    /// and the document stays as it was.
+    @Test func schemaFailureLeavesNoTemporaryFile() throws {
+        let folder = TemporaryDirectory()
+        let text = try String(contentsOfFile: Fixture.path("schema-unknown-element.xml"), encoding: .utf8)
+        let path = try folder.write("base.factcheck.xml", text)
+        var changed = false
+        do {
+            try DocumentStore.updateClaim(path, id: "c1", streamingAbove: 0) { claim, _, _ throws(DocumentError) in
+                claim.notes.append(Note(author: "Test Reviewer", time: Self.time, text: "Checked."))
+                changed = true
+            }
+            Issue.record("a document the schema refuses was changed")
+        } catch {
+            #expect(error.diagnostics.first?.message.contains("This element is not expected") == true)
+        }
+        #expect(changed)  // the change was applied and written before the schema check ended
+        #expect(try InputFile.read(path) == Array(text.utf8))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".lock") }
+        #expect(left == ["base.factcheck.xml"])
+    }
+
     @Test func missingClaimIsNamed() throws {
         let folder = TemporaryDirectory()
         let path = try folder.write("nk-icc.factcheck.xml", try sample)

@@ -49,6 +49,20 @@ import Testing
         #expect(xml.rootView.elements(named: "item")[1].text == "<raw> & ready")
     }
 
+    /// A stream reader's expanded subtree reads the same in place as copied.
+    @Test func streamedSubtreesReadWhatValuesHold() throws {
+        let reader = try XMLStreamReader(bytes: Array(Self.document.utf8), path: "views.xml", schema: nil)
+        _ = try reader.nextElement(atDepth: 0)
+        var count = 0
+        while try reader.nextElement(atDepth: 1) != nil {
+            let view = try reader.expandedView()
+            compare(view, try reader.expand())
+            count += 1
+        }
+        try reader.finish()
+        #expect(count == 7)
+    }
+
     /// A view keeps its document alive.
     @Test func viewOutlivesItsDocumentValue() throws {
         var view: XMLNodeView?

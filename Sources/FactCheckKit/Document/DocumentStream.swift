@@ -46,12 +46,15 @@ public enum DocumentStream {
     }
 
     /// Streams `bytes` whatever their size, handing out each claim with where its parts are.
+    ///
+    /// `decoded` runs when every claim was decoded and passed the semantic rules, while the schema
+    /// check may still be going on; the document is valid only if this returns.
     static func stream(
         _ bytes: [UInt8], path: String, article: (Article) -> Void,
-        claim: (Claim, SourceMap.ClaimLocations) -> Void
+        claim: (Claim, SourceMap.ClaimLocations) -> Void, decoded: () -> Void = {}
     ) throws(DocumentError) {
         do {
-            try read(.bytes(bytes), path: path, article: article, claim: claim)
+            try read(.bytes(bytes), path: path, article: article, claim: claim, decoded: decoded)
         } catch {
             throw DocumentError(error)
         }
@@ -76,12 +79,13 @@ public enum DocumentStream {
     /// findings come first, as in a whole read.
     private static func read(
         _ input: Input, path: String, article articleBody: (Article) -> Void,
-        claim body: (Claim, SourceMap.ClaimLocations) -> Void
+        claim body: (Claim, SourceMap.ClaimLocations) -> Void, decoded: () -> Void = {}
     ) throws(XMLError) {
         let schemaCheck = SchemaCheck(input, path: path)
         var decoding: XMLError?
         do {
             try decode(input, path: path, article: articleBody, claim: body)
+            decoded()
         } catch {
             decoding = error
         }
@@ -104,7 +108,7 @@ public enum DocumentStream {
         }
         do throws(DocumentError) {
             while let child = try reader.nextElementOrThrow(atDepth: 1) {
-                let element = try reader.expandOrThrow()
+                let element = try reader.expandedViewOrThrow()
                 switch child.name {
                 case "article":
                     let storedHash = element.element(named: "text")?[attribute: "sha256"]
@@ -168,9 +172,9 @@ extension XMLStreamReader {
         }
     }
 
-    fileprivate func expandOrThrow() throws(DocumentError) -> XMLElement {
+    fileprivate func expandedViewOrThrow() throws(DocumentError) -> XMLNodeView {
         do {
-            return try expand()
+            return try expandedView()
         } catch {
             throw DocumentError(error)
         }

@@ -12,15 +12,37 @@ import LibXML
 enum AtomicFile {
     /// Replaces the file at `path` with `bytes`, keeping its permissions.
     static func replace(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
-        var info = stat()
-        let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
-        let temporary = try writeTemporary(beside: path, bytes: bytes, mode: mode)
-        guard rename(temporary, path) == 0 else {
-            let reason = FilePath.systemError()
-            unlink(temporary)
-            throw failure(path, "cannot replace the document: \(reason)")
+        try Replacement(path, with: bytes).commit()
+    }
+
+    /// New content for `path`, written and flushed beside it but not yet in its place: `commit`
+    /// renames it over the file; released without a commit, it is removed. So the writing can go
+    /// on while the change is still being checked.
+    final class Replacement {
+        let path: String
+        private var temporary: String?
+
+        init(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
+            var info = stat()
+            let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+            self.path = path
+            temporary = try writeTemporary(beside: path, bytes: bytes, mode: mode)
         }
-        try syncFolder(of: path)
+
+        func commit() throws(DocumentError) {
+            guard let written = temporary else { return }
+            temporary = nil
+            guard rename(written, path) == 0 else {
+                let reason = FilePath.systemError()
+                unlink(written)
+                throw failure(path, "cannot replace the document: \(reason)")
+            }
+            try syncFolder(of: path)
+        }
+
+        deinit {
+            if let temporary { unlink(temporary) }
+        }
     }
 
     /// Creates `path` with `bytes`; refuses if it exists, even if another process creates it meanwhile.

@@ -53,10 +53,39 @@ public enum DocumentStore {
         var article: Article?
         var found: (claim: Claim, locations: SourceMap.ClaimLocations)?
         var firstIDs: [String] = []
+        var prepared: Swift.Result<(Result, AtomicFile.Replacement?), DocumentError>?
         try DocumentStream.stream(bytes, path: path, article: { article = $0 }) { claim, locations in
             if claim.id == id { found = (claim, locations) }
             if firstIDs.count <= 12 { firstIDs.append(claim.id) }
+        } decoded: {
+            // The new file is written while the schema check finishes on the other core; it
+            // takes the document's place only once the check has passed.
+            prepared = Swift.Result { () throws(DocumentError) in
+                try splice(bytes, path: path, id: id, article: article, found: found, firstIDs: firstIDs, change)
+            }
         }
+        switch prepared {
+        case .success((let result, let replacement?))?:
+            try replacement.commit()
+            return result
+        case .success((_, nil))?:
+            // Laid out some other way (edited by hand): write the whole document the tool's way.
+            return try changeWhole(bytes, path: path, claim: id, change)
+        case .failure(let error)?:
+            throw error
+        case nil:
+            preconditionFailure("a document that streams without error has been decoded")
+        }
+    }
+
+    /// Applies `change` to the claim `found` of the streamed document `bytes`, checks it with the
+    /// article, and writes the document with just that claim's bytes replaced, not yet in place;
+    /// no replacement when the claim is not stored the way the tool writes it.
+    private static func splice<Result>(
+        _ bytes: [UInt8], path: String, id: String, article: Article?,
+        found: (claim: Claim, locations: SourceMap.ClaimLocations)?, firstIDs: [String],
+        _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> (Result, AtomicFile.Replacement?) {
         guard let article, let found else {
             let error = WorkflowError.noSuchClaim(document: article?.id ?? "", claim: id, known: firstIDs)
             throw .invalid([XMLDiagnostic(file: path, message: error.description)])
@@ -74,16 +103,14 @@ public enum DocumentStore {
             throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
         }
         guard let start = lineStart(found.locations.claim.line, in: bytes), bytes[start...].starts(with: stored) else {
-            // Laid out some other way (edited by hand): write the whole document the tool's way.
-            return try changeWhole(bytes, path: path, claim: id, change)
+            return (result, nil)
         }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count - stored.count + replacement.count)
         output += bytes[..<start]
         output += replacement
         output += bytes[(start + stored.count)...]
-        try AtomicFile.replace(path, with: output)
-        return result
+        return (result, try AtomicFile.Replacement(path, with: output))
     }
 
     /// `updateClaim` by reading, changing and writing the whole document.
