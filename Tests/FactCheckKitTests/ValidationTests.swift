@@ -32,7 +32,7 @@ private func findings(_ path: String) -> [XMLDiagnostic] {
         ("schema-bad-claim-id", 32, "The value 'claim-2' is not accepted by the pattern 'c[1-9][0-9]{0,8}'"),
         ("schema-unknown-element", 19, "element 'priority': This element is not expected"),
         ("schema-local-time", 13, "The value '2026-11-28T09:00:00' is not accepted by the pattern '[^Z]*Z'"),
-        ("schema-blank-quote", 16, "element 'exact': [facet 'pattern'] The value"),
+        ("schema-blank-quote", 16, "element 'exact': [facet 'minLength'] The value has a length of '0'"),
         ("schema-tab-in-title", 4, "element 'title': [facet 'pattern'] The value 'Committee vote' is not accepted"),
         ("schema-wrong-namespace", 2, "No matching global declaration available for the validation root"),
         ("schema-long-prefix", 34, "element 'prefix': [facet 'maxLength'] The value has a length of '53'"),
