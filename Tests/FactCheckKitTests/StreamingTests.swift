@@ -198,3 +198,19 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
         }
     }
 }
+
+/// Validation checks text against its type but never changes it: line breaks and runs of spaces
+/// in notes and quotes read back exactly, whole or streamed.
+@Suite struct TextSurvivesValidation {
+    @Test func whiteSpaceInsideTextIsKept() throws {
+        var document = try DocumentLoader.load(path: Fixture.path("valid.xml")).document
+        let text = "First line.\n\n  Second   line,\tindented.  "
+        document.claims[0].notes.append(Note(author: "Test Reviewer", time: "2026-11-28T11:00:00Z", text: text))
+        let folder = TemporaryDirectory()
+        let path = try folder.write("base.factcheck.xml", try AnnotationCodec.serialize(document))
+        #expect(try DocumentLoader.load(path: path).document.claims[0].notes.last?.text == text)
+        var streamed: [Claim] = []
+        try DocumentStream.read(path: path, streamingAbove: 0) { streamed.append($0) }
+        #expect(streamed.first?.notes.last?.text == text)
+    }
+}

@@ -45,16 +45,29 @@ public enum DocumentStream {
         document.claims.forEach(claim)
     }
 
-    /// Streams `bytes` whatever their size, handing out each claim with where its parts are.
+    /// Streams `file` whatever its size, handing out each claim with where its parts are, and
+    /// reads it whole into memory as it goes: the schema check reads the file itself on the other
+    /// core while this thread reads the bytes and decodes them.
     ///
-    /// `decoded` runs when every claim was decoded and passed the semantic rules, while the schema
-    /// check may still be going on; the document is valid only if this returns.
+    /// `decoded` gets the bytes when every claim was decoded and passed the semantic rules, while
+    /// the schema check may still be going on; the document is valid only if this returns.
     static func stream(
-        _ bytes: [UInt8], path: String, article: (Article) -> Void,
-        claim: (Claim, SourceMap.ClaimLocations) -> Void, decoded: () -> Void = {}
+        _ file: OpenInputFile, article: (Article) -> Void,
+        claim: (Claim, SourceMap.ClaimLocations) -> Void, decoded: ([UInt8]) -> Void
     ) throws(DocumentError) {
-        do {
-            try read(.bytes(bytes), path: path, article: article, claim: claim, decoded: decoded)
+        do throws(XMLError) {
+            let schemaCheck = SchemaCheck(.file(file), path: file.path)
+            var decoding: XMLError?
+            do throws(XMLError) {
+                let bytes = try file.readAll()
+                if let format = InputFile.compressionFormat(of: bytes) { throw XMLError.compressed(path: file.path, format: format) }
+                try decode(.bytes(bytes), path: file.path, article: article, claim: claim)
+                decoded(bytes)
+            } catch {
+                decoding = error
+            }
+            try schemaCheck.wait()
+            if let decoding { throw decoding }
         } catch {
             throw DocumentError(error)
         }
@@ -79,13 +92,12 @@ public enum DocumentStream {
     /// findings come first, as in a whole read.
     private static func read(
         _ input: Input, path: String, article articleBody: (Article) -> Void,
-        claim body: (Claim, SourceMap.ClaimLocations) -> Void, decoded: () -> Void = {}
+        claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
         let schemaCheck = SchemaCheck(input, path: path)
         var decoding: XMLError?
         do {
             try decode(input, path: path, article: articleBody, claim: body)
-            decoded()
         } catch {
             decoding = error
         }

@@ -40,24 +40,32 @@ public enum DocumentStore {
     ) throws(DocumentError) -> Result {
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
-        let bytes: [UInt8]
+        let file: OpenInputFile
         do {
-            bytes = try InputFile.read(path)
+            file = try OpenInputFile(path)
         } catch {
             throw DocumentError(error)
         }
-        guard bytes.count > threshold else {
+        guard file.size > threshold else {
+            let bytes: [UInt8]
+            do {
+                bytes = try file.readAll()
+            } catch {
+                throw DocumentError(error)
+            }
             return try changeWhole(bytes, path: path, claim: id, change)
         }
 
+        var bytes: [UInt8] = []
         var article: Article?
         var found: (claim: Claim, locations: SourceMap.ClaimLocations)?
         var firstIDs: [String] = []
         var prepared: Swift.Result<(Result, AtomicFile.Replacement?), DocumentError>?
-        try DocumentStream.stream(bytes, path: path, article: { article = $0 }) { claim, locations in
+        try DocumentStream.stream(file, article: { article = $0 }) { claim, locations in
             if claim.id == id { found = (claim, locations) }
             if firstIDs.count <= 12 { firstIDs.append(claim.id) }
-        } decoded: {
+        } decoded: { read in
+            bytes = read
             // The new file is written while the schema check finishes on the other core; it
             // takes the document's place only once the check has passed.
             prepared = Swift.Result { () throws(DocumentError) in
