@@ -30,7 +30,7 @@ struct Table {
         var widths = headers.map(\.count)
         for index in 0..<count {
             let cells = row(index)
-            for column in cells.indices { widths[column] = max(widths[column], cells[column].count) }
+            for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
         }
         func write(_ cells: [String]) {
             body(cells.indices.map { column in
@@ -44,12 +44,13 @@ struct Table {
 
 extension String {
     func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let count = characterCount
+        return count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 
-    /// At most `limit` characters, on one line, with an ellipsis when cut.
-    func truncated(to limit: Int) -> String {
-        let line = split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
+    /// `count`, without breaking graphemes when the text is ASCII (where each byte is one).
+    var characterCount: Int {
+        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? utf8.count : count
     }
+
 }

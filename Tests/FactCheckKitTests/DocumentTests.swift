@@ -129,3 +129,24 @@ import Testing
         #expect(!indexed.matches("112", at: 20, length: 3))
     }
 }
+
+/// Quotes cut for one line of a table.
+@Suite struct Truncation {
+    /// What `truncated(to:)` promises, written the plain way.
+    private func expected(_ text: String, _ limit: Int) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
+    }
+
+    @Test(arguments: [1, 2, 5, 10, 11, 12, 60])
+    func cutsLikeSplittingAndJoining(limit: Int) {
+        let texts = [
+            "", "short", "exactly ten", "\n\nleading and trailing breaks\n\n", "one\ntwo\r\nthree\n\n\nfour",
+            "emoji 👩‍👩‍👧 flags 🇰🇵🇰🇷 and é composed", String(repeating: "long quote ", count: 20),
+            "ten chars\nx", "nine char\n", "\n", "a\nb",
+        ]
+        for text in texts {
+            #expect(text.truncated(to: limit) == expected(text, limit), "\(text.debugDescription) to \(limit)")
+        }
+    }
+}

@@ -71,3 +71,41 @@ extension String {
         return text.withUTF8 { $0.contains(byte) }
     }
 }
+
+extension String {
+    /// At most `limit` characters (`limit` ≥ 1), on one line (each run of line breaks one space),
+    /// with an ellipsis when cut. Reads only as far as it keeps: `list` cuts every quote it shows.
+    public func truncated(to limit: Int) -> String {
+        // Printable ASCII, the usual quote: a byte is a character, no grapheme breaking needed.
+        // Enough bytes are looked at to see past the cut, so no mark can join the last one kept.
+        var text = self
+        let ascii: String? = text.withUTF8 { bytes in
+            let looked = bytes.prefix(limit + 1)
+            guard looked.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
+            return looked.count <= limit ? self : String(decoding: looked.prefix(limit - 1), as: UTF8.self) + "…"
+        }
+        if let ascii { return ascii }
+        var result = ""
+        var count = 0
+        var separator = false
+        /// Adds `character`, or says the line is longer than `limit`.
+        func keep(_ character: Character) -> Bool {
+            guard count < limit else { return false }
+            result.append(character)
+            count += 1
+            return true
+        }
+        for character in self {
+            if character.isNewline {
+                separator = !result.isEmpty
+                continue
+            }
+            if separator && !keep(" ") || !keep(character) {
+                result.removeLast()
+                return result + "…"
+            }
+            separator = false
+        }
+        return result
+    }
+}
