@@ -41,6 +41,21 @@ public enum SHA256 {
         return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
     }
 
+    /// One round: `h` becomes the new `a` and `d` the new `e`; the caller renames the rest.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+        _ h: inout UInt32, _ constantAndWord: UInt32
+    ) {
+        let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+        let choice = (e & f) ^ (~e & g)
+        let temp1 = h &+ sum1 &+ choice &+ constantAndWord
+        let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+        let majority = (a & b) ^ (a & c) ^ (b & c)
+        d = d &+ temp1
+        h = temp1 &+ sum0 &+ majority
+    }
+
     /// The eight working words, kept in locals rather than an array: the compression function is
     /// the whole cost of hashing an article on every read.
     private struct State {
@@ -62,13 +77,18 @@ public enum SHA256 {
                     schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
                 }
                 var (a, b, c, d, e, f, g, h) = (self.a, self.b, self.c, self.d, self.e, self.f, self.g, self.h)
-                for index in 0..<64 {
-                    let sum1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                    let choice = (e & f) ^ (~e & g)
-                    let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-                    let sum0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ sum0 &+ majority)
+                // Eight rounds a pass, the working words renamed by argument order instead of moved.
+                var index = 0
+                while index < 64 {
+                    round(a, b, c, &d, e, f, g, &h, constants[index] &+ schedule[index])
+                    round(h, a, b, &c, d, e, f, &g, constants[index + 1] &+ schedule[index + 1])
+                    round(g, h, a, &b, c, d, e, &f, constants[index + 2] &+ schedule[index + 2])
+                    round(f, g, h, &a, b, c, d, &e, constants[index + 3] &+ schedule[index + 3])
+                    round(e, f, g, &h, a, b, c, &d, constants[index + 4] &+ schedule[index + 4])
+                    round(d, e, f, &g, h, a, b, &c, constants[index + 5] &+ schedule[index + 5])
+                    round(c, d, e, &f, g, h, a, &b, constants[index + 6] &+ schedule[index + 6])
+                    round(b, c, d, &e, f, g, h, &a, constants[index + 7] &+ schedule[index + 7])
+                    index += 8
                 }
                 self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
                 self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
@@ -76,6 +96,7 @@ public enum SHA256 {
         }
     }
 
+    @inline(__always)
     fileprivate static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
