@@ -12,7 +12,7 @@ struct ClaimRowJSON: Encodable, Sendable {
     var quote: String
     var path: String
 
-    init(_ row: ListRow, document: String, path: String) {
+    init(_ row: ListRow, quote: String, document: String, path: String) {
         claim = "c\(row.number)"
         ref = "\(document):\(claim)"
         self.document = document
@@ -20,7 +20,7 @@ struct ClaimRowJSON: Encodable, Sendable {
         score = row.score
         rating = row.rating?.rawValue
         assignee = row.assignee
-        quote = row.quote
+        self.quote = quote
         self.path = path
     }
 }

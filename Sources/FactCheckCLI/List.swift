@@ -42,7 +42,7 @@ struct List: ParsableCommand {
         let documents = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
             var listed = ListedDocument(id: "", path: path)
             try DocumentStream.read(path: path, article: { listed.id = $0.id }) { claim in
-                if filter.matches(claim, document: listed.id) { listed.rows.append(ListRow(claim, quoteLimit: quoteLimit)) }
+                if filter.matches(claim, document: listed.id) { listed.append(claim, quoteLimit: quoteLimit) }
             }
             return listed
         }
@@ -50,7 +50,8 @@ struct List: ParsableCommand {
         if output.json {
             try JSONOutput.printArray(count: order.count) { index in
                 let (document, row) = order[index]
-                return ClaimRowJSON(documents[document].rows[row], document: documents[document].id, path: documents[document].path)
+                let listed = documents[document]
+                return ClaimRowJSON(listed.rows[row], quote: listed.quote(of: row), document: listed.id, path: listed.path)
             }
         } else if scan.checked == 0 {
             let place = paths.isEmpty ? workspace.path : paths.joined(separator: ", ")
@@ -60,11 +61,12 @@ struct List: ParsableCommand {
         } else {
             let table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"], count: order.count) { index in
                 let (document, row) = order[index]
-                let claim = documents[document].rows[row]
+                let listed = documents[document]
+                let claim = listed.rows[row]
                 return [
                     "\(documents[document].id):c\(claim.number)", claim.status.rawValue,
                     claim.score.map { String(format2: $0) } ?? "-", claim.rating?.rawValue ?? "-", claim.assignee ?? "-",
-                    claim.quote,
+                    listed.quote(of: row),
                 ]
             }
             Terminal.outLines(table.forEachLine)
@@ -91,14 +93,34 @@ struct List: ParsableCommand {
     }
 }
 
-/// The matching claims of one document.
+/// The matching claims of one document. Their quotes share one string: a list may hold every
+/// pending claim of an archive, and a string each, kept while the workers parse on, fragments the
+/// heap enough to slow every allocation after it.
 struct ListedDocument: Sendable {
     var id: String
     var path: String
     var rows: [ListRow] = []
+    /// The rows' quotes, one after the other; `ListRow.quoteEnd` says where each ends.
+    private var quotes = ""
+
+    init(id: String, path: String) {
+        self.id = id
+        self.path = path
+    }
+
+    mutating func append(_ claim: Claim, quoteLimit: Int?) {
+        quotes += quoteLimit.map { claim.anchor.exact.truncated(to: $0) } ?? claim.anchor.exact
+        rows.append(ListRow(claim, quoteEnd: quotes.utf8.count))
+    }
+
+    func quote(of row: Int) -> String {
+        let start = row == 0 ? 0 : rows[row - 1].quoteEnd
+        let utf8 = quotes.utf8
+        return String(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: rows[row].quoteEnd)])!
+    }
 }
 
-/// One claim in a list, kept small: a list may hold every pending claim of an archive.
+/// One claim in a list, kept small.
 struct ListRow: Sendable {
     /// The claim id's number (ids are `c` and a number).
     var number: Int
@@ -106,15 +128,16 @@ struct ListRow: Sendable {
     var score: Double?
     var rating: Rating?
     var assignee: String?
-    var quote: String
+    /// Where its quote ends in the document's `quotes`, in UTF-8 bytes.
+    var quoteEnd: Int
 
-    init(_ claim: Claim, quoteLimit: Int?) {
+    init(_ claim: Claim, quoteEnd: Int) {
         number = Int(claim.id.dropFirst()) ?? 0
         status = claim.status
         score = claim.score?.value
         rating = claim.verdict?.rating
         assignee = claim.assignee
-        quote = quoteLimit.map { claim.anchor.exact.truncated(to: $0) } ?? claim.anchor.exact
+        self.quoteEnd = quoteEnd
     }
 }
 
