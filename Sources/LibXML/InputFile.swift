@@ -84,14 +84,30 @@ public final class OpenInputFile: Sendable {
 
     /// The whole file, read until its end (never past the cap, even if it grew since it was opened).
     public func readAll() throws(XMLError) -> [UInt8] {
+        // Straight into the array, sized from fstat plus a byte to see the end: no chunk buffer
+        // to allocate and clear for every document of a workspace.
+        var capacity = min(size, limit) + 1
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(at: bytes.count, into: $0.baseAddress!, count: $0.count) }
-            if count < 0 { throw .unreadable(path: path, reason: systemError()) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            var failed = false
+            let start = bytes.count
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                if start > 0 { _ = buffer.initialize(from: bytes) }
+                count = start
+                while count < capacity {
+                    let got = read(at: count, into: buffer.baseAddress! + count, count: capacity - count)
+                    if got < 0 {
+                        failed = true
+                        return
+                    }
+                    if got == 0 { return }
+                    count += got
+                }
+            }
+            if failed { throw .unreadable(path: path, reason: systemError()) }
             guard bytes.count <= limit else { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
+            if bytes.count < capacity { return bytes }
+            capacity = min(capacity * 2, limit + 1)  // the file grew: read on
         }
     }
 
