@@ -21,9 +21,11 @@ let package = Package(
         // Layer 2: a safe Swift layer that owns every libxml2 pointer.
         .target(name: "LibXML", dependencies: ["CLibXML2"]),
         // Layer 3: the annotation model, workflow, validation and exports.
+        // SHA-256's compression function on the processor's SHA instructions, where it has them.
+        .target(name: "CSHA256"),
         .target(
             name: "FactCheckKit",
-            dependencies: ["LibXML"],
+            dependencies: ["LibXML", "CSHA256"],
             plugins: ["EmbedSchemas"]
         ),
         // Layer 4: the commands, as a library so tests can drive them.

@@ -89,6 +89,19 @@ import Testing
         #expect(
             SHA256.hex(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.portableDigest(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == SHA256.digest(of: [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)))
+    }
+
+    /// The processor's SHA instructions (where used) and the Swift code agree at every length
+    /// around the block and padding boundaries.
+    @Test func acceleratedAndPortableAgree() {
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...200) + [447, 448, 511, 512, 513, 5_256, 65_537] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(SHA256.digest(of: bytes) == SHA256.portableDigest(of: bytes), "length \(length)")
+        }
     }
 }
 

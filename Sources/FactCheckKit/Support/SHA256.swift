@@ -1,6 +1,12 @@
-/// SHA-256 (FIPS 180-4), for the article text's hash. Small and dependency-free; the
-/// tests check it against the standard's test vectors.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4), for the article text's hash, which every read checks. On processors with
+/// SHA instructions the compression function runs on them (`CSHA256`); elsewhere in Swift. The
+/// tests check both against the standard's test vectors and each other.
 public enum SHA256 {
+    /// Whether the processor's SHA instructions are used.
+    public static let accelerated = fc_sha256_accelerated() == 1
+
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hex(of bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
@@ -15,14 +21,19 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func digest(of bytes: [UInt8]) -> [UInt8] {
+        digest(of: bytes, accelerated: accelerated)
+    }
+
+    /// The digest computed in Swift, whatever the processor: to check the accelerated one against.
+    public static func portableDigest(of bytes: [UInt8]) -> [UInt8] {
+        digest(of: bytes, accelerated: false)
+    }
+
+    private static func digest(of bytes: [UInt8], accelerated: Bool) -> [UInt8] {
         var state = State()
         let whole = bytes.count / 64 * 64
         bytes.withUnsafeBufferPointer { input in
-            roundConstants.withUnsafeBufferPointer { constants in
-                for blockStart in stride(from: 0, to: whole, by: 64) {
-                    state.compress(input.baseAddress! + blockStart, constants: constants)
-                }
-            }
+            state.compress(input.baseAddress, blocks: whole / 64, accelerated: accelerated)
         }
         // The rest of the input, the 0x80 marker, zeros, and the length in bits fill one or two last blocks.
         var tail = Array(bytes[whole...])
@@ -31,11 +42,7 @@ public enum SHA256 {
         let bitLength = UInt64(bytes.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         tail.withUnsafeBufferPointer { input in
-            roundConstants.withUnsafeBufferPointer { constants in
-                for blockStart in stride(from: 0, to: tail.count, by: 64) {
-                    state.compress(input.baseAddress! + blockStart, constants: constants)
-                }
-            }
+            state.compress(input.baseAddress, blocks: tail.count / 64, accelerated: accelerated)
         }
         let words = [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h]
         return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
@@ -61,6 +68,24 @@ public enum SHA256 {
     private struct State {
         var a: UInt32 = 0x6a09_e667, b: UInt32 = 0xbb67_ae85, c: UInt32 = 0x3c6e_f372, d: UInt32 = 0xa54f_f53a
         var e: UInt32 = 0x510e_527f, f: UInt32 = 0x9b05_688c, g: UInt32 = 0x1f83_d9ab, h: UInt32 = 0x5be0_cd19
+
+        /// `blocks` 64-byte blocks from `data`.
+        mutating func compress(_ data: UnsafePointer<UInt8>?, blocks: Int, accelerated: Bool) {
+            guard let data, blocks > 0 else { return }
+            if accelerated {
+                var words = (a, b, c, d, e, f, g, h)
+                withUnsafeMutableBytes(of: &words) { raw in
+                    fc_sha256_blocks(raw.baseAddress!.assumingMemoryBound(to: UInt32.self), data, blocks)
+                }
+                (a, b, c, d, e, f, g, h) = words
+                return
+            }
+            roundConstants.withUnsafeBufferPointer { constants in
+                for block in 0..<blocks {
+                    compress(data + 64 * block, constants: constants)
+                }
+            }
+        }
 
         /// One 64-byte block of the compression function.
         mutating func compress(_ block: UnsafePointer<UInt8>, constants: UnsafeBufferPointer<UInt32>) {

@@ -1,0 +1,14 @@
+#ifndef FC_SHA256_H
+#define FC_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this processor has the SHA extensions (x86-64 SHA-NI with SSE4.1).
+int fc_sha256_accelerated(void);
+
+/// Runs the SHA-256 compression function over `blocks` 64-byte blocks at `data`, updating the eight
+/// state words `state` (A to H). Call only when fc_sha256_accelerated() is 1.
+void fc_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+#endif
