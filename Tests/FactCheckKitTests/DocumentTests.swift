@@ -163,3 +163,18 @@ import Testing
         }
     }
 }
+
+/// Attribute values may carry white space the schema collapses (tokens, numbers); decoding trims it.
+@Suite struct PaddedAttributes {
+    @Test func paddedValuesDecodeAsTheirTrimmedSelves() throws {
+        let text = try String(contentsOfFile: Fixture.path("valid.xml"), encoding: .utf8)
+        let padded = text.replacingOccurrences(of: "<anchor start=\"0\" end=\"41\">", with: "<anchor start=\" 0\" end=\"41\u{20}\u{20}\">")
+            .replacingOccurrences(of: "status=\"verified\"", with: "status=\"\u{09}verified \"")
+        #expect(padded != text)
+        let folder = TemporaryDirectory()
+        let path = try folder.write("base.factcheck.xml", padded)
+        let claim = try #require(try DocumentLoader.load(path: path).document.claims.first)
+        #expect(claim.anchor.start == 0 && claim.anchor.end == 41)
+        #expect(claim.status == .verified)
+    }
+}

@@ -324,6 +324,11 @@ private struct ElementReader {
 extension String {
     /// The string without leading and trailing white space (XSD token values may carry it).
     func trimmingWhitespace() -> String {
+        // Most values start and end with a visible ASCII character: decided on two bytes, without
+        // looking up Unicode properties.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         guard unicodeScalars.first?.properties.isWhitespace == true || unicodeScalars.last?.properties.isWhitespace == true
         else { return self }
         var slice = Substring(self)
