@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A text indexed by Unicode scalar, so offsets mean what W3C TextPositionSelector means.
 ///
 /// Kept as UTF-8 with the byte offset of every 64th scalar, so that it costs one pass to make
@@ -51,7 +59,13 @@ public struct ScalarText: Sendable {
     public func matches(_ text: String, at start: Int, length: Int) -> Bool {
         guard start >= 0, length >= 0, start + length <= count else { return false }
         // Equal UTF-8 is equal scalars.
-        return text.utf8.elementsEqual(utf8[byteOffset(start)..<byteOffset(start + length)])
+        let from = byteOffset(start), to = byteOffset(start + length)
+        var text = text
+        return text.withUTF8 { candidate in
+            candidate.count == to - from && utf8.withUnsafeBufferPointer { stored in
+                candidate.isEmpty || memcmp(candidate.baseAddress!, stored.baseAddress! + from, candidate.count) == 0
+            }
+        }
     }
 
     /// The anchor for the text between `start` and `end`, with up to 32 scalars of context each side.
@@ -68,7 +82,7 @@ extension String {
     /// Whether the UTF-8 of the string holds `byte`: an ASCII character, found without decoding.
     func containsASCII(_ byte: UInt8) -> Bool {
         var text = self
-        return text.withUTF8 { $0.contains(byte) }
+        return text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
     }
 }
 
