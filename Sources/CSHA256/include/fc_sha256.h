@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of FIPS 180-4, for this code and the Swift code alike.
+extern const uint32_t fc_sha256_round_constants[64];
+
 /// Whether this processor has the SHA extensions (x86-64 SHA-NI with SSE4.1).
 int fc_sha256_accelerated(void);
 
