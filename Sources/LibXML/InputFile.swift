@@ -16,10 +16,7 @@ public enum InputFile {
 
     /// The bytes of the regular file at `path`, or an error saying why they cannot be used.
     public static func read(_ path: String, limit: Int = defaultLimit) throws(XMLError) -> [UInt8] {
-        let file = try OpenInputFile(path, limit: limit)
-        let bytes = try file.readAll()
-        if let format = compressionFormat(of: bytes) { throw .compressed(path: path, format: format) }
-        return bytes
+        try OpenInputFile(path, limit: limit).readUncompressed()
     }
 
     /// The name of the compression format `bytes` start with, if any.
@@ -83,7 +80,7 @@ public final class OpenInputFile: Sendable {
     }
 
     /// The whole file, read until its end (never past the cap, even if it grew since it was opened).
-    public func readAll() throws(XMLError) -> [UInt8] {
+    func readAll() throws(XMLError) -> [UInt8] {
         // Straight into the array, sized from fstat plus a byte to see the end: no chunk buffer
         // to allocate and clear for every document of a workspace.
         var capacity = min(size, limit) + 1
@@ -109,6 +106,13 @@ public final class OpenInputFile: Sendable {
             if bytes.count < capacity { return bytes }
             capacity = min(capacity * 2, limit + 1)  // the file grew: read on
         }
+    }
+
+    /// The whole file, refused if it is compressed data.
+    public func readUncompressed() throws(XMLError) -> [UInt8] {
+        let bytes = try readAll()
+        if let format = InputFile.compressionFormat(of: bytes) { throw .compressed(path: path, format: format) }
+        return bytes
     }
 
     /// The first `count` bytes (fewer if the file is shorter).

@@ -27,8 +27,7 @@ public enum DocumentStream {
         let bytes: [UInt8]?
         do throws(XMLError) {
             file = try OpenInputFile(path)
-            bytes = file.size > threshold ? nil : try file.readAll()
-            if let bytes, let format = InputFile.compressionFormat(of: bytes) { throw XMLError.compressed(path: path, format: format) }
+            bytes = file.size > threshold ? nil : try file.readUncompressed()
         } catch {
             throw DocumentError(error)
         }
@@ -59,8 +58,7 @@ public enum DocumentStream {
             let schemaCheck = SchemaCheck(.file(file), path: file.path)
             var decoding: XMLError?
             do throws(XMLError) {
-                let bytes = try file.readAll()
-                if let format = InputFile.compressionFormat(of: bytes) { throw XMLError.compressed(path: file.path, format: format) }
+                let bytes = try file.readUncompressed()
                 try decode(.bytes(bytes), path: file.path, article: article, claim: claim)
                 decoded(bytes)
             } catch {

@@ -49,7 +49,7 @@ public enum DocumentStore {
         guard file.size > threshold else {
             let bytes: [UInt8]
             do {
-                bytes = try file.readAll()
+                bytes = try file.readUncompressed()
             } catch {
                 throw DocumentError(error)
             }
