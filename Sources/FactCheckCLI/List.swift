@@ -49,7 +49,7 @@ struct List: ParsableCommand {
         let order = Self.order(documents)
         if output.json {
             try JSONOutput.printArray(count: order.count) { index in
-                let (document, row) = order[index]
+                let (document, row) = (Int(order[index].document), Int(order[index].row))
                 let listed = documents[document]
                 return ClaimRowJSON(listed.rows[row], quote: listed.quote(of: row), document: listed.id, path: listed.path)
             }
@@ -60,7 +60,7 @@ struct List: ParsableCommand {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
             let table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"], count: order.count) { index in
-                let (document, row) = order[index]
+                let (document, row) = (Int(order[index].document), Int(order[index].row))
                 let listed = documents[document]
                 let claim = listed.rows[row]
                 return [
@@ -76,21 +76,39 @@ struct List: ParsableCommand {
 
     static let quoteWidth = 60
 
-    /// Where each row goes: best score first, then by document id and claim number.
-    private static func order(_ documents: [ListedDocument]) -> [(document: Int, row: Int)] {
-        var order: [(document: Int, row: Int)] = []
+    /// Where each row goes: best score first, then by document id and claim number. Sorted as
+    /// plain numbers (documents ranked by id once), with no string compared or row copied.
+    private static func order(_ documents: [ListedDocument]) -> [RowPlace] {
+        var rank = [Int32](repeating: 0, count: documents.count)
+        for (position, document) in documents.indices.sorted(by: { documents[$0].id < documents[$1].id }).enumerated() {
+            rank[document] = Int32(position)
+        }
+        var order: [RowPlace] = []
         order.reserveCapacity(documents.reduce(0) { $0 + $1.rows.count })
         for (document, listed) in documents.enumerated() {
-            for row in listed.rows.indices { order.append((document, row)) }
+            for (row, claim) in listed.rows.enumerated() {
+                order.append(
+                    RowPlace(
+                        score: claim.score ?? -1, rank: rank[document], number: Int32(clamping: claim.number),
+                        document: Int32(document), row: Int32(row)))
+            }
         }
         order.sort { lhs, rhs in
-            let left = documents[lhs.document].rows[lhs.row], right = documents[rhs.document].rows[rhs.row]
-            if (left.score ?? -1) != (right.score ?? -1) { return (left.score ?? -1) > (right.score ?? -1) }
-            if lhs.document != rhs.document { return documents[lhs.document].id < documents[rhs.document].id }
-            return left.number < right.number
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+            return lhs.number < rhs.number
         }
         return order
     }
+}
+
+/// A row's sort key and where it is.
+private struct RowPlace {
+    var score: Double
+    var rank: Int32
+    var number: Int32
+    var document: Int32
+    var row: Int32
 }
 
 /// The matching claims of one document. Their quotes share one string: a list may hold every
