@@ -8,7 +8,7 @@ public final class SourceText: Sendable {
 
     /// The 1-based column (in characters) where `<name` opens on `line`, or nil if it is not there.
     public func column(ofTag name: String, line: Int) -> Int? {
-        guard let start = lineStart(line) else { return nil }
+        guard let start = offset(ofLine: line) else { return nil }
         let needle = Array("<\(name)".utf8)
         var index = start
         while index < bytes.count, bytes[index] != 0x0A {
@@ -23,7 +23,8 @@ public final class SourceText: Sendable {
         return nil
     }
 
-    private func lineStart(_ line: Int) -> Int? {
+    /// Where line `line` (1-based) starts, as a byte offset.
+    public func offset(ofLine line: Int) -> Int? {
         guard line >= 1 else { return nil }
         var current = 1
         var index = 0

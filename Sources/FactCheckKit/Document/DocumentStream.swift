@@ -32,8 +32,10 @@ public enum DocumentStream {
             throw DocumentError(error)
         }
         guard let bytes else {
-            do {
-                try read(.file(file), path: path, article: article) { decoded, _ in claim(decoded) }
+            do throws(XMLError) {
+                try checkingSchemaMeanwhile(file) { () throws(XMLError) in
+                    try decode(.file(file), path: path, article: article) { decoded, _ in claim(decoded) }
+                }
             } catch {
                 throw DocumentError(error)
             }
@@ -55,17 +57,11 @@ public enum DocumentStream {
         claim: (Claim, SourceMap.ClaimLocations) -> Void, decoded: ([UInt8]) -> Void
     ) throws(DocumentError) {
         do throws(XMLError) {
-            let schemaCheck = SchemaCheck(.file(file), path: file.path)
-            var decoding: XMLError?
-            do throws(XMLError) {
+            try checkingSchemaMeanwhile(file) { () throws(XMLError) in
                 let bytes = try file.readUncompressed()
                 try decode(.bytes(bytes), path: file.path, article: article, claim: claim)
                 decoded(bytes)
-            } catch {
-                decoding = error
             }
-            try schemaCheck.wait()
-            if let decoding { throw decoding }
         } catch {
             throw DocumentError(error)
         }
@@ -84,23 +80,22 @@ public enum DocumentStream {
         }
     }
 
-    /// Streams the document twice at once: libxml2 validates it against the schema on another
-    /// core while this thread decodes it and applies the semantic rules. On a long document the
-    /// validation is most of the work, and the decoding does not depend on it. The schema's
-    /// findings come first, as in a whole read.
-    private static func read(
-        _ input: Input, path: String, article articleBody: (Article) -> Void,
-        claim body: (Claim, SourceMap.ClaimLocations) -> Void
+    /// Runs `work` (decoding the document and applying the semantic rules) while libxml2 validates
+    /// `file` against the schema on another core. On a long document the validation is most of the
+    /// work, and the decoding does not depend on it. The schema's findings come first, as in a
+    /// whole read.
+    private static func checkingSchemaMeanwhile(
+        _ file: OpenInputFile, _ work: () throws(XMLError) -> Void
     ) throws(XMLError) {
-        let schemaCheck = SchemaCheck(input, path: path)
-        var decoding: XMLError?
+        let schemaCheck = SchemaCheck(.file(file), path: file.path)
+        var failure: XMLError?
         do {
-            try decode(input, path: path, article: articleBody, claim: body)
+            try work()
         } catch {
-            decoding = error
+            failure = error
         }
         try schemaCheck.wait()
-        if let decoding { throw decoding }
+        if let failure { throw failure }
     }
 
     private static func decode(

@@ -99,7 +99,8 @@ public enum DocumentStore {
             throw .invalid([XMLDiagnostic(file: path, message: error.description)])
         }
         var claim = found.claim
-        let result = try change(&claim, found.locations.claim, SourceMap(source: SourceText(bytes)))
+        let source = SourceText(bytes)
+        let result = try change(&claim, found.locations.claim, SourceMap(source: source))
         precondition(claim.id == id, "a claim change must not change the claim's id")
         _ = try checkedBytes(of: AnnotationDocument(article: article, claims: [claim]), path: path)
 
@@ -110,7 +111,7 @@ public enum DocumentStore {
         } catch {
             throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
         }
-        guard let start = lineStart(found.locations.claim.line, in: bytes), bytes[start...].starts(with: stored) else {
+        guard let start = source.offset(ofLine: found.locations.claim.line), bytes[start...].starts(with: stored) else {
             return (result, nil)
         }
         var output: [UInt8] = []
@@ -132,19 +133,6 @@ public enum DocumentStore {
         let result = try change(&document.claims[index], loaded.sourceMap.claim(at: index).claim, loaded.sourceMap)
         try AtomicFile.replace(path, with: checkedBytes(of: document, path: path))
         return result
-    }
-
-    /// Where line `line` (1-based) starts in `bytes`.
-    private static func lineStart(_ line: Int, in bytes: [UInt8]) -> Int? {
-        guard line >= 1 else { return nil }
-        var remaining = line - 1
-        var index = 0
-        while remaining > 0 {
-            guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }
-            index = newline + 1
-            remaining -= 1
-        }
-        return index
     }
 
     /// Writes a new document at `path`; refuses to overwrite one that exists.
