@@ -11,6 +11,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
+#include <string.h>
 
 /*
  * libxml2 2.12 made the structured error callback take `const xmlError *`;
@@ -42,6 +43,40 @@ typedef void (*fc_internal_subset_fn)(void *ctx, const xmlChar *name, const xmlC
 static inline void fc_parser_set_doctype_handler(xmlParserCtxtPtr ctxt, fc_internal_subset_fn fn) {
     ctxt->sax->internalSubset = (internalSubsetSAXFunc)fn;
     ctxt->sax->externalSubset = NULL;
+}
+
+/* Turns off every SAX event of a fresh parser context (xmlCreateIOParserCtxt): libxml2 builds no
+ * tree and calls nothing but what is set afterwards (fc_parser_set_errors, a DOCTYPE handler) and a
+ * schema validator plugged in with fc_schema_plug. */
+static inline void fc_parser_report_nothing(xmlParserCtxtPtr ctxt) {
+    memset(ctxt->sax, 0, sizeof(xmlSAXHandler));
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+}
+
+/* The collector of the parser context an error came from (see fc_schema_plug). */
+static inline void *fc_error_parser_collector(const xmlError *error) {
+    return (error != NULL && error->ctxt != NULL) ? ((xmlParserCtxtPtr)error->ctxt)->_private : NULL;
+}
+
+/* Where the parser stands, for a validator that has no tree to take lines from. */
+static int fc_parser_locator(void *ctxt, const char **file, unsigned long *line) {
+    xmlParserCtxtPtr parser = (xmlParserCtxtPtr)ctxt;
+    *file = NULL;
+    *line = (parser != NULL && parser->input != NULL && parser->input->line > 0) ? (unsigned long)parser->input->line : 0;
+    return 0;
+}
+
+/* Plugs `vctxt` into the SAX stream of `ctxt` (xmlSchemaSAXPlug), so elements are validated as they
+ * are parsed, located by the parser's line. The plug's handler table replaces the context's and does
+ * not carry its error callback over, so `fn` is set on it again; libxml2 then passes `fn` the plug,
+ * not the context, as its user pointer: `fn` finds its collector with fc_error_parser_collector.
+ * Returns NULL if libxml2 refuses; undo with xmlSchemaSAXUnplug before freeing either context. */
+static inline xmlSchemaSAXPlugPtr fc_schema_plug(xmlSchemaValidCtxtPtr vctxt, xmlParserCtxtPtr ctxt, fc_structured_error_fn fn) {
+    xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(vctxt, &ctxt->sax, &ctxt->userData);
+    if (plug == NULL) return NULL;
+    ctxt->sax->serror = (xmlStructuredErrorFunc)fn;
+    xmlSchemaValidateSetLocator(vctxt, fc_parser_locator, ctxt);
+    return plug;
 }
 
 /* Where the parser is now, for errors the Swift side raises itself. */

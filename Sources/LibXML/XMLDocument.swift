@@ -85,7 +85,7 @@ private let parserErrorCallback: fc_structured_error_fn = { user, error in
 }
 
 /// Called by libxml2 at `<!DOCTYPE`, before any internal subset is read: stop right there.
-private let refuseDoctype: fc_internal_subset_fn = { user, _, _, _ in
+let refuseDoctype: fc_internal_subset_fn = { user, _, _, _ in
     guard let user else { return }
     let context = user.assumingMemoryBound(to: xmlParserCtxt.self)
     if let collector = DiagnosticCollector.from(context.pointee._private) {

@@ -3,7 +3,7 @@ import CLibXML2
 /// A compiled XSD schema. Compile once, validate from any thread: libxml2 never changes a compiled
 /// schema, and each validation gets its own context.
 public final class XMLSchema: @unchecked Sendable {
-    private let pointer: xmlSchemaPtr
+    let pointer: xmlSchemaPtr
     /// A name for diagnostics about the schema itself.
     public let name: String
 

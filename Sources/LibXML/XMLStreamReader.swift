@@ -89,7 +89,7 @@ public final class XMLStreamReader {
 
     /// What is refused before libxml2 sees the input: another encoding, no content, a DOCTYPE
     /// (libxml2's streaming validator reports one on the terminal), or a prolog too long to check.
-    private static func checkBeforeParsing(_ head: [UInt8], path: String, wholeInput: Bool, source: SourceText) throws(XMLError) {
+    static func checkBeforeParsing(_ head: [UInt8], path: String, wholeInput: Bool, source: SourceText) throws(XMLError) {
         if let problem = EncodingCheck.problem(in: head) {
             throw .malformed([XMLDiagnostic(file: path, line: 1, column: 1, message: problem)])
         }
@@ -233,7 +233,7 @@ private final class ExpandedSubtree: NodeOwner {
 }
 
 /// Where a reader stands in the file it streams, and why reading stopped if it failed.
-private final class FileCursor {
+final class FileCursor {
     let file: OpenInputFile
     var offset = 0
     var failure: String?
@@ -259,7 +259,7 @@ private final class FileCursor {
 }
 
 /// libxml2 asks for the next piece of a streamed file.
-private let readFromCursor: xmlInputReadCallback = { context, buffer, length in
+let readFromCursor: xmlInputReadCallback = { context, buffer, length in
     guard let context, let buffer else { return -1 }
     return Unmanaged<FileCursor>.fromOpaque(context).takeUnretainedValue().read(into: buffer, count: Int(length))
 }

@@ -81,6 +81,85 @@ private let bookSchema = """
     }
 }
 
+/// `XMLSchema.validate(streaming:)`: libxml2's SAX parser with the validator plugged in, over a real file.
+@Suite struct StreamingSchemaValidation {
+    let schema: XMLSchema
+    let folder = TemporaryDirectory()
+
+    init() throws {
+        schema = try XMLSchema(source: bookSchema, name: "book.xsd")
+    }
+
+    /// The findings for `text` written to a file, or nil when it is valid.
+    private func findings(_ text: String) throws -> [XMLDiagnostic]? {
+        let file = try OpenInputFile(try folder.write("book.xml", text))
+        do {
+            try schema.validate(streaming: file)
+            return nil
+        } catch {
+            guard case .malformed(let diagnostics) = error else {
+                Issue.record("expected .malformed, got \(error)")
+                return []
+            }
+            return diagnostics
+        }
+    }
+
+    @Test func validDocumentPasses() throws {
+        #expect(try findings("<?xml version=\"1.0\"?>\n<book xmlns=\"urn:test:book\"><title>T &amp; U</title><pages>3</pages></book>\n") == nil)
+    }
+
+    /// The same message as validating the tree, at the line the parser had reached.
+    @Test func violationIsReportedAsTheTreeValidatorReportsIt() throws {
+        let text = "<book xmlns=\"urn:test:book\">\n  <title>T</title>\n    <pages>none</pages>\n</book>\n"
+        let expected = try #require(schema.validate(try XMLDocument.parse(Array(text.utf8), path: "book.xml")).first)
+        let found = try #require(try findings(text)?.first)
+        #expect(found.message == expected.message)
+        #expect(found.line == 3)
+        #expect(found.file.hasSuffix("book.xml"))
+    }
+
+    /// Text in a CDATA section reaches the validator like any other text.
+    @Test func cdataContentIsChecked() throws {
+        let found = try findings("<book xmlns=\"urn:test:book\"><title>T</title><pages><![CDATA[none]]></pages></book>")
+        #expect(found?.first?.message == "element 'pages': 'none' is not a valid value of the atomic type 'xs:positiveInteger'")
+    }
+
+    @Test func missingElementIsFoundAtTheEnd() throws {
+        let found = try findings("<book xmlns=\"urn:test:book\">\n<title>T</title>\n</book>\n")
+        #expect(found?.count == 1)
+        #expect(found?.first?.line == 3)
+        #expect(found?.first?.message.contains("Missing child element(s)") == true)
+    }
+
+    /// Well-formedness errors come from the parser, through the same collector.
+    @Test func malformedAndTruncatedDocumentsAreLocated() throws {
+        let mismatched = try #require(try findings("<book xmlns=\"urn:test:book\">\n<title>T</titel>\n</book>\n"))
+        #expect(mismatched.first?.line == 2)
+        #expect(mismatched.first?.message.contains("tag mismatch") == true)
+        let truncated = try #require(try findings("<book xmlns=\"urn:test:book\">\n<title>T</title>\n<pag"))
+        #expect(truncated.contains { $0.line == 3 })
+    }
+
+    @Test func undeclaredEntityIsRefused() throws {
+        let found = try #require(try findings("<book xmlns=\"urn:test:book\"><title>&secret;</title><pages>1</pages></book>"))
+        #expect(found.first?.message == "entity 'secret' not defined")
+    }
+
+    @Test func doctypeIsRefused() throws {
+        let found = try #require(try findings("<!DOCTYPE book [<!ENTITY x \"y\">]>\n<book xmlns=\"urn:test:book\"><title>&x;</title><pages>1</pages></book>"))
+        #expect(found == [XMLDiagnostic(file: found[0].file, line: 1, column: 1, message: "document has a DOCTYPE; DTDs and entity declarations are refused")])
+    }
+
+    /// A long document is read in pieces; a finding far into it is still located.
+    @Test func findingFarIntoALongFileIsLocated() throws {
+        let filler = String(repeating: "<!-- filler -->\n", count: 20_000)
+        let found = try findings("<book xmlns=\"urn:test:book\">\n\(filler)<title>T</title>\n<pages>0</pages>\n</book>\n")
+        #expect(found?.first?.line == 20_003)
+        #expect(found?.first?.message == "element 'pages': '0' is not a valid value of the atomic type 'xs:positiveInteger'")
+    }
+}
+
 @Suite struct XPathQueries {
     let document: XMLDocument
 

@@ -1,6 +1,4 @@
-import Dispatch
 import LibXML
-import Synchronization
 
 /// Reads an annotation document a claim at a time, with the same checks as `DocumentLoader`.
 ///
@@ -68,14 +66,15 @@ public enum DocumentStream {
     }
 
     /// What a streamed document is read from: bytes in memory, or the file itself.
-    fileprivate enum Input: Sendable {
+    private enum Input {
         case bytes([UInt8])
         case file(OpenInputFile)
 
-        func reader(path: String, schema: XMLSchema?) throws(XMLError) -> XMLStreamReader {
+        /// A reader that checks well-formedness only: the schema check validates the file beside it.
+        func reader(path: String) throws(XMLError) -> XMLStreamReader {
             switch self {
-            case .bytes(let bytes): try XMLStreamReader(bytes: bytes, path: path, schema: schema)
-            case .file(let file): try XMLStreamReader(file: file, schema: schema)
+            case .bytes(let bytes): try XMLStreamReader(bytes: bytes, path: path, schema: nil)
+            case .file(let file): try XMLStreamReader(file: file, schema: nil)
             }
         }
     }
@@ -87,7 +86,9 @@ public enum DocumentStream {
     private static func checkingSchemaMeanwhile(
         _ file: OpenInputFile, _ work: () throws(XMLError) -> Void
     ) throws(XMLError) {
-        let schemaCheck = SchemaCheck(.file(file), path: file.path)
+        let schemaCheck = BackgroundWork("factcheck.schema-check") { () throws(XMLError) in
+            try Schemas.annotation.validate(streaming: file)
+        }
         var failure: XMLError?
         do {
             try work()
@@ -102,7 +103,7 @@ public enum DocumentStream {
         _ input: Input, path: String, article articleBody: (Article) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
-        let reader = try input.reader(path: path, schema: nil)
+        let reader = try input.reader(path: path)
         var checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source))
         var article: Article?
         guard let root = try reader.nextElement(atDepth: 0),
@@ -138,32 +139,6 @@ public enum DocumentStream {
         guard findings.isEmpty, article != nil else {
             throw .malformed(findings.isEmpty ? [XMLDiagnostic(file: path, message: "document has no article")] : findings)
         }
-    }
-}
-
-/// Validates a document against the annotation schema on a thread of its own.
-///
-/// A serial queue of its own, not the shared pool: the caller may itself be one of the pool's
-/// workers (`DocumentScan`) and waits for the result.
-private final class SchemaCheck: Sendable {
-    private let failure = Mutex<XMLError?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ input: DocumentStream.Input, path: String) {
-        DispatchQueue(label: "factcheck.schema-check").async { [self] in
-            do throws(XMLError) {
-                try input.reader(path: path, schema: Schemas.annotation).finish()
-            } catch {
-                failure.withLock { $0 = error }
-            }
-            done.signal()
-        }
-    }
-
-    /// Waits for the check; throws what the schema found wrong.
-    func wait() throws(XMLError) {
-        done.wait()
-        if let error = failure.withLock({ $0 }) { throw error }
     }
 }
 
