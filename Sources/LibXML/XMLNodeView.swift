@@ -56,7 +56,7 @@ public struct XMLNodeView: XMLElementReading {
 
     public var namespace: String? { node.pointee.ns.map { String(cString: $0.pointee.href) } }
 
-    public var line: Int { Int(xmlGetLineNo(node)) }
+    public var line: Int { TreeConversion.line(of: node) }
 
     public subscript(attribute name: String) -> String? {
         let node = self.node

@@ -37,6 +37,37 @@ private func refusal(_ text: String, in folder: TemporaryDirectory) throws -> [X
     }
 }
 
+/// libxml2 keeps line numbers past 65,534 apart from the node; elements there still get the line
+/// their start tag is on, in trees, views and streamed subtrees.
+@Suite struct LinesPastTheNodeLimit {
+    /// 70,000 lines of comments, then elements with white space, text and nothing after their start tags.
+    static let text = "<r>\n" + String(repeating: "<!-- filler -->\n", count: 70_000)
+        + "<a>\n    <b>text\non two lines</b>\n</a>\n<c x=\"1\"/>\n</r>\n"
+    static let lineOfA = 70_002
+
+    @Test func treeAndViews() throws {
+        let folder = TemporaryDirectory()
+        let document = try parseFile(Self.text, in: folder)
+        let a = try #require(document.root.element(named: "a"))
+        #expect(a.line == Self.lineOfA)
+        #expect(a.element(named: "b")?.line == Self.lineOfA + 1)
+        #expect(document.root.element(named: "c")?.line == Self.lineOfA + 4)
+    }
+
+    @Test func streamedSubtrees() throws {
+        let folder = TemporaryDirectory()
+        let reader = try XMLStreamReader(file: try OpenInputFile(try folder.write("long.xml", Self.text)), schema: nil)
+        var lines: [String: Int] = [:]
+        _ = try reader.nextElement(atDepth: 0)
+        while let (name, _) = try reader.nextElement(atDepth: 1) {
+            let view = try reader.expandedView()
+            lines[name] = view.line
+            if let b = view.element(named: "b") { lines["b"] = b.line }
+        }
+        #expect(lines == ["a": Self.lineOfA, "b": Self.lineOfA + 1, "c": Self.lineOfA + 4])
+    }
+}
+
 @Suite struct MalformedInput {
     @Test func mismatchedTagNamesLineAndColumn() throws {
         let folder = TemporaryDirectory()
