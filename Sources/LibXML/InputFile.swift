@@ -117,15 +117,48 @@ public final class OpenInputFile: Sendable {
 
     /// The first `count` bytes (fewer if the file is shorter).
     public func head(_ count: Int) throws(XMLError) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
+        try bytes(in: 0..<count)
+    }
+
+    /// The bytes in `range` (fewer if the file ends before it does).
+    public func bytes(in range: Range<Int>) throws(XMLError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: range.count)
         var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { read(at: filled, into: $0.baseAddress! + filled, count: count - filled) }
+        while filled < range.count {
+            let got = bytes.withUnsafeMutableBytes {
+                read(at: range.lowerBound + filled, into: $0.baseAddress! + filled, count: range.count - filled)
+            }
             if got < 0 { throw .unreadable(path: path, reason: systemError()) }
             if got == 0 { break }
             filled += got
         }
-        return Array(bytes[..<filled])
+        bytes.removeLast(range.count - filled)
+        return bytes
+    }
+
+    /// Where line `line` (1-based) starts, as a byte offset; nil if the file has fewer lines.
+    /// Reads the file up to there, a megabyte at a time.
+    public func offset(ofLine line: Int) throws(XMLError) -> Int? {
+        guard line >= 1 else { return nil }
+        var newlines = line - 1
+        if newlines == 0 { return 0 }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        let base = UnsafeRawPointer(chunk.baseAddress!)
+        var offset = 0
+        while offset <= limit {
+            let got = read(at: offset, into: chunk.baseAddress!, count: min(chunk.count, limit + 1 - offset))
+            if got < 0 { throw .unreadable(path: path, reason: systemError()) }
+            if got == 0 { return nil }
+            var position = base
+            while let newline = memchr(position, 0x0A, position.distance(to: base + got)) {
+                position = UnsafeRawPointer(newline) + 1
+                newlines -= 1
+                if newlines == 0 { return offset + base.distance(to: position) }
+            }
+            offset += got
+        }
+        return nil
     }
 }
 

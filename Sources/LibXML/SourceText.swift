@@ -1,9 +1,13 @@
-/// The raw bytes of a parsed input, kept to find columns that libxml2 reports only by line.
+/// The raw bytes of a parsed input, kept to find columns that libxml2 reports only by line: the
+/// whole input, or the lines of it from `firstLine` on.
 public final class SourceText: Sendable {
     public let bytes: [UInt8]
+    /// The input's line number of the first line in `bytes`.
+    public let firstLine: Int
 
-    public init(_ bytes: [UInt8]) {
+    public init(_ bytes: [UInt8], firstLine: Int = 1) {
         self.bytes = bytes
+        self.firstLine = firstLine
     }
 
     /// The 1-based column (in characters) where `<name` opens on `line`, or nil if it is not there.
@@ -23,10 +27,10 @@ public final class SourceText: Sendable {
         return nil
     }
 
-    /// Where line `line` (1-based) starts, as a byte offset.
+    /// Where line `line` (1-based, of the whole input) starts, as an offset into `bytes`.
     public func offset(ofLine line: Int) -> Int? {
-        guard line >= 1 else { return nil }
-        var current = 1
+        guard line >= firstLine else { return nil }
+        var current = firstLine
         var index = 0
         while current < line {
             guard let newline = bytes[index...].firstIndex(of: 0x0A) else { return nil }

@@ -187,6 +187,73 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
         #expect(left == ["base.factcheck.xml"])
     }
 
+    /// The sample with a note of many lines on claim c1, written the tool's way: claim c3 starts
+    /// past the first few megabytes, so finding its line and copying the rest take many reads.
+    private var longSample: String {
+        get throws {
+            var document = try DocumentLoader.load(path: Fixture.sample("nk-icc.factcheck.xml")).document
+            let text = (1...100_000).map { "Line \($0) of a long synthetic note." }.joined(separator: "\n")
+            document.claims[0].notes.append(Note(author: "Test Reviewer", time: Self.time, text: text))
+            return try AnnotationCodec.serialize(document)
+        }
+    }
+
+    @Test func claimFarIntoTheFileIsSplicedLikeAWholeRewrite() throws {
+        let text = try longSample
+        #expect(text.utf8.count > 3_000_000)
+        let spliced = try noteOnClaim("c3", of: text, streaming: true)
+        #expect(spliced == (try noteOnClaim("c3", of: text, streaming: false)))
+        #expect(spliced.count > text.utf8.count)
+    }
+
+    /// The new file is written while the claims after the changed one are still being read: a
+    /// fault found in one of them removes it, and the document stays as it was.
+    @Test func faultAfterTheChangedClaimLeavesNothingWritten() throws {
+        let text = try longSample.replacingOccurrences(of: "<claim id=\"c5\"", with: "<claim id=\"c4\"")
+        let folder = TemporaryDirectory()
+        let path = try folder.write("nk-icc.factcheck.xml", text)
+        var changed = false
+        do {
+            try DocumentStore.updateClaim(path, id: "c3", streamingAbove: 0) { claim, _, _ throws(DocumentError) in
+                claim.notes.append(Note(author: "Test Reviewer", time: Self.time, text: "Checked."))
+                changed = true
+            }
+            Issue.record("a document with a duplicate claim id was changed")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("is defined twice") })
+        }
+        #expect(changed)
+        #expect(try InputFile.read(path) == Array(text.utf8))
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".lock") }
+        #expect(left == ["nk-icc.factcheck.xml"])
+    }
+
+    /// An error about the changed claim names its line and column, streamed or not.
+    @Test func refusalIsLocatedAsInAWholeRead() throws {
+        let text = try longSample
+        func refusal(streaming: Bool) throws -> XMLDiagnostic? {
+            let folder = TemporaryDirectory()
+            let path = try folder.write("nk-icc.factcheck.xml", text)
+            do {
+                try DocumentStore.updateClaim(path, id: "c3", streamingAbove: streaming ? 0 : .max) {
+                    _, location, map throws(DocumentError) in
+                    throw .invalid([map.diagnostic(path, at: location, "refused")])
+                }
+            } catch {
+                #expect(try InputFile.read(path) == Array(text.utf8))
+                return error.diagnostics.first.map { XMLDiagnostic(file: "", line: $0.line, column: $0.column, message: $0.message) }
+            }
+            return nil
+        }
+        let streamed = try #require(try refusal(streaming: true))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let claimLine = try #require(lines.firstIndex { $0.hasPrefix("  <claim id=\"c3\"") }) + 1
+        #expect(claimLine > 100_000)
+        #expect(streamed.line == claimLine)
+        #expect(streamed.column == 3)
+        #expect(streamed == (try refusal(streaming: false)))
+    }
+
     @Test func missingClaimIsNamed() throws {
         let folder = TemporaryDirectory()
         let path = try folder.write("nk-icc.factcheck.xml", try sample)

@@ -32,7 +32,7 @@ public enum DocumentStream {
         guard let bytes else {
             do throws(XMLError) {
                 try checkingSchemaMeanwhile(file) { () throws(XMLError) in
-                    try decode(.file(file), path: path, article: article) { decoded, _ in claim(decoded) }
+                    try decode(file, path: path, article: article) { decoded, _ in claim(decoded) }
                 }
             } catch {
                 throw DocumentError(error)
@@ -44,38 +44,17 @@ public enum DocumentStream {
         document.claims.forEach(claim)
     }
 
-    /// Streams `file` whatever its size, handing out each claim with where its parts are, and
-    /// reads it whole into memory as it goes: the schema check reads the file itself on the other
-    /// core while this thread reads the bytes and decodes them.
-    ///
-    /// `decoded` gets the bytes when every claim was decoded and passed the semantic rules, while
-    /// the schema check may still be going on; the document is valid only if this returns.
+    /// Streams `file` whatever its size, handing out each claim with where its parts are (their
+    /// columns only within the file's first 64 KiB): `read` for a file already open.
     static func stream(
-        _ file: OpenInputFile, article: (Article) -> Void,
-        claim: (Claim, SourceMap.ClaimLocations) -> Void, decoded: ([UInt8]) -> Void
+        _ file: OpenInputFile, article: (Article) -> Void, claim: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(DocumentError) {
         do throws(XMLError) {
             try checkingSchemaMeanwhile(file) { () throws(XMLError) in
-                let bytes = try file.readUncompressed()
-                try decode(.bytes(bytes), path: file.path, article: article, claim: claim)
-                decoded(bytes)
+                try decode(file, path: file.path, article: article, claim: claim)
             }
         } catch {
             throw DocumentError(error)
-        }
-    }
-
-    /// What a streamed document is read from: bytes in memory, or the file itself.
-    private enum Input {
-        case bytes([UInt8])
-        case file(OpenInputFile)
-
-        /// A reader that checks well-formedness only: the schema check validates the file beside it.
-        func reader(path: String) throws(XMLError) -> XMLStreamReader {
-            switch self {
-            case .bytes(let bytes): try XMLStreamReader(bytes: bytes, path: path, schema: nil)
-            case .file(let file): try XMLStreamReader(file: file, schema: nil)
-            }
         }
     }
 
@@ -99,11 +78,13 @@ public enum DocumentStream {
         if let failure { throw failure }
     }
 
+    /// Decodes `file` with a reader that checks well-formedness only (the schema check runs beside it)
+    /// and applies the semantic rules.
     private static func decode(
-        _ input: Input, path: String, article articleBody: (Article) -> Void,
+        _ file: OpenInputFile, path: String, article articleBody: (Article) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
-        let reader = try input.reader(path: path)
+        let reader = try XMLStreamReader(file: file, schema: nil)
         var checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source))
         var article: Article?
         guard let root = try reader.nextElement(atDepth: 0),

@@ -15,18 +15,31 @@ enum AtomicFile {
         try Replacement(path, with: bytes).commit()
     }
 
+    /// What a new file is made of: bytes, and stretches of an open file copied as they are.
+    enum Piece: Sendable {
+        case bytes([UInt8])
+        case copy(OpenInputFile, Range<Int>)
+    }
+
     /// New content for `path`, written and flushed beside it but not yet in its place: `commit`
     /// renames it over the file; released without a commit, it is removed. So the writing can go
     /// on while the change is still being checked.
-    final class Replacement {
+    ///
+    /// Sendable because it is handed from the thread that writes it to the one that commits it;
+    /// only one of them holds it at a time.
+    final class Replacement: @unchecked Sendable {
         let path: String
         private var temporary: String?
 
-        init(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
+        convenience init(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
+            try self.init(path, with: [.bytes(bytes)])
+        }
+
+        init(_ path: String, with pieces: [Piece]) throws(DocumentError) {
             var info = stat()
             let mode = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
             self.path = path
-            temporary = try writeTemporary(beside: path, bytes: bytes, mode: mode)
+            temporary = try writeTemporary(beside: path, pieces: pieces, mode: mode)
         }
 
         func commit() throws(DocumentError) {
@@ -47,7 +60,7 @@ enum AtomicFile {
 
     /// Creates `path` with `bytes`; refuses if it exists, even if another process creates it meanwhile.
     static func create(_ path: String, with bytes: [UInt8]) throws(DocumentError) {
-        let temporary = try writeTemporary(beside: path, bytes: bytes, mode: 0o644)
+        let temporary = try writeTemporary(beside: path, pieces: [.bytes(bytes)], mode: 0o644)
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else {
             let reason = errno == EEXIST ? "it already exists" : FilePath.systemError()
@@ -57,34 +70,61 @@ enum AtomicFile {
     }
 
     /// The temporary file's name, hidden and unique: `.NAME.tmp-PID-RANDOM`.
-    private static func writeTemporary(beside path: String, bytes: [UInt8], mode: mode_t) throws(DocumentError) -> String {
+    private static func writeTemporary(beside path: String, pieces: [Piece], mode: mode_t) throws(DocumentError) -> String {
         let (folder, name) = FilePath.split(path)
         let temporary = FilePath.join(folder, ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(path, "cannot write in \(folder): \(FilePath.systemError())") }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                let reason = FilePath.systemError()
-                close(fd)
-                unlink(temporary)
-                throw failure(path, "cannot write the document: \(reason)")
+        do throws(DocumentError) {
+            for piece in pieces {
+                switch piece {
+                case .bytes(let bytes):
+                    guard bytes.withUnsafeBytes({ writeAll($0, to: fd) }) else {
+                        throw failure(path, "cannot write the document: \(FilePath.systemError())")
+                    }
+                case .copy(let file, let range):
+                    try copy(range, of: file, to: fd, path: path)
+                }
             }
-            written += count
-        }
-        guard fsync(fd) == 0 else {
-            let reason = FilePath.systemError()
+            guard fsync(fd) == 0 else { throw failure(path, "cannot flush the document to disk: \(FilePath.systemError())") }
+        } catch {
             close(fd)
             unlink(temporary)
-            throw failure(path, "cannot flush the document to disk: \(reason)")
+            throw error
         }
         guard close(fd) == 0 else {
             unlink(temporary)
             throw failure(path, "cannot write the document: \(FilePath.systemError())")
         }
         return temporary
+    }
+
+    /// Writes all of `buffer`; false (with errno set) if the system refuses.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var written = 0
+        while written < buffer.count {
+            let count = write(fd, buffer.baseAddress! + written, buffer.count - written)
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            written += count
+        }
+        return true
+    }
+
+    /// Copies `range` of `file` through a buffer of a megabyte: no copy of the whole file in memory.
+    private static func copy(_ range: Range<Int>, of file: OpenInputFile, to fd: Int32, path: String) throws(DocumentError) {
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let got = file.read(at: offset, into: chunk.baseAddress!, count: min(chunk.count, range.upperBound - offset))
+            guard got >= 0 else { throw failure(path, "cannot read the document: \(FilePath.systemError())") }
+            guard got > 0 else { throw failure(path, "the document got shorter while it was being rewritten") }
+            guard writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<got]), to: fd) else {
+                throw failure(path, "cannot write the document: \(FilePath.systemError())")
+            }
+            offset += got
+        }
     }
 
     private static func syncFolder(of path: String) throws(DocumentError) {

@@ -32,7 +32,9 @@ public enum DocumentStore {
     /// the tool writes it, only the claim's bytes are replaced. That is as safe as a full check of
     /// the result: the rest of the file was just proven valid and is copied unchanged, the changed
     /// claim is checked against the schema and the semantic rules with the article it is anchored in,
-    /// and a claim's change cannot break another claim (ids and article stay as they are).
+    /// and a claim's change cannot break another claim (ids and article stay as they are). The new
+    /// file is written, on a thread of its own, while the rest of the document is still being read
+    /// and checked; it takes the document's place only once all of it has passed.
     public static func updateClaim<Result>(
         _ path: String, id: String, lockTimeout: Double = defaultLockTimeout,
         streamingAbove threshold: Int = DocumentStream.streamingThreshold,
@@ -56,70 +58,92 @@ public enum DocumentStore {
             return try changeWhole(bytes, path: path, claim: id, change)
         }
 
-        var bytes: [UInt8] = []
         var article: Article?
-        var found: (claim: Claim, locations: SourceMap.ClaimLocations)?
         var firstIDs: [String] = []
-        var prepared: Swift.Result<(Result, AtomicFile.Replacement?), DocumentError>?
-        try DocumentStream.stream(file, article: { article = $0 }) { claim, locations in
-            if claim.id == id { found = (claim, locations) }
-            if firstIDs.count <= 12 { firstIDs.append(claim.id) }
-        } decoded: { read in
-            bytes = read
-            // The new file is written while the schema check finishes on the other core; it
-            // takes the document's place only once the check has passed.
-            prepared = Swift.Result { () throws(DocumentError) in
-                try splice(bytes, path: path, id: id, article: article, found: found, firstIDs: firstIDs, change)
+        var prepared: Swift.Result<PreparedSplice<Result>, DocumentError>?
+        do {
+            try DocumentStream.stream(file, article: { article = $0 }) { claim, locations in
+                if firstIDs.count <= 12 { firstIDs.append(claim.id) }
+                guard claim.id == id, prepared == nil, let article else { return }
+                prepared = Swift.Result { () throws(DocumentError) in
+                    try prepareSplice(claim, at: locations, of: file, article: article, change)
+                }
             }
-        }
-        switch prepared {
-        case .success((let result, let replacement?))?:
-            try replacement.commit()
-            return result
-        case .success((_, nil))?:
-            // Laid out some other way (edited by hand): write the whole document the tool's way.
-            return try changeWhole(bytes, path: path, claim: id, change)
-        case .failure(let error)?:
+        } catch {
+            // Nothing is written once this returns: the new file, if any, is waited for and removed.
+            if case .success(let splice)? = prepared { _ = try? splice.writing.wait() }
             throw error
-        case nil:
-            preconditionFailure("a document that streams without error has been decoded")
         }
-    }
-
-    /// Applies `change` to the claim `found` of the streamed document `bytes`, checks it with the
-    /// article, and writes the document with just that claim's bytes replaced, not yet in place;
-    /// no replacement when the claim is not stored the way the tool writes it.
-    private static func splice<Result>(
-        _ bytes: [UInt8], path: String, id: String, article: Article?,
-        found: (claim: Claim, locations: SourceMap.ClaimLocations)?, firstIDs: [String],
-        _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
-    ) throws(DocumentError) -> (Result, AtomicFile.Replacement?) {
-        guard let article, let found else {
+        guard let prepared else {
             let error = WorkflowError.noSuchClaim(document: article?.id ?? "", claim: id, known: firstIDs)
             throw .invalid([XMLDiagnostic(file: path, message: error.description)])
         }
-        var claim = found.claim
-        let source = SourceText(bytes)
-        let result = try change(&claim, found.locations.claim, SourceMap(source: source))
-        precondition(claim.id == id, "a claim change must not change the claim's id")
+        let splice = try prepared.get()
+        if let replacement = try splice.writing.wait() {
+            try replacement.commit()
+            return splice.result
+        }
+        // Laid out some other way (edited by hand): write the whole document the tool's way.
+        let bytes: [UInt8]
+        do {
+            bytes = try file.readUncompressed()
+        } catch {
+            throw DocumentError(error)
+        }
+        return try changeWhole(bytes, path: path, claim: id, change)
+    }
+
+    /// A claim change on a streamed document, made while the rest is still being read and checked:
+    /// the change's result, and the new document being written beside the old one on a thread of
+    /// its own (nil when the stored claim is not laid out the way the tool writes it).
+    private struct PreparedSplice<Result> {
+        let result: Result
+        let writing: BackgroundWork<AtomicFile.Replacement?, DocumentError>
+    }
+
+    /// Applies `change` to `stored`, a claim of the streamed `file` found at `locations`, checks it
+    /// with its article, and starts writing the document with just that claim's bytes replaced.
+    ///
+    /// The writing copies the rest of the file as it is, a megabyte at a time, and is not put in
+    /// place until the caller has seen the whole document pass every check.
+    private static func prepareSplice<Result>(
+        _ stored: Claim, at locations: SourceMap.ClaimLocations, of file: OpenInputFile, article: Article,
+        _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> PreparedSplice<Result> {
+        let path = file.path
+        let line = locations.claim.line
+        // Where the claim's line starts, and the line itself, to give errors about the claim a column.
+        let start: Int?
+        var lineText: [UInt8] = []
+        do {
+            start = try file.offset(ofLine: line)
+            if let start { lineText = try file.bytes(in: start..<min(start + 4096, file.size)) }
+        } catch {
+            throw DocumentError(error)
+        }
+        var claim = stored
+        let result = try change(&claim, locations.claim, SourceMap(source: SourceText(lineText, firstLine: line)))
+        precondition(claim.id == stored.id, "a claim change must not change the claim's id")
         _ = try checkedBytes(of: AnnotationDocument(article: article, claims: [claim]), path: path)
 
-        let stored: [UInt8], replacement: [UInt8]
+        let old: [UInt8], new: [UInt8]
         do {
-            stored = Array(try AnnotationCodec.serialize(found.claim).utf8)
-            replacement = Array(try AnnotationCodec.serialize(claim).utf8)
+            old = Array(try AnnotationCodec.serialize(stored).utf8)
+            new = Array(try AnnotationCodec.serialize(claim).utf8)
         } catch {
             throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
         }
-        guard let start = source.offset(ofLine: found.locations.claim.line), bytes[start...].starts(with: stored) else {
-            return (result, nil)
+        let writing = BackgroundWork("factcheck.splice") { () throws(DocumentError) -> AtomicFile.Replacement? in
+            guard let start else { return nil }
+            do throws(XMLError) {
+                guard try file.bytes(in: start..<start + old.count) == old else { return nil }
+            } catch {
+                throw DocumentError(error)
+            }
+            return try AtomicFile.Replacement(
+                path, with: [.copy(file, 0..<start), .bytes(new), .copy(file, start + old.count..<file.size)])
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count - stored.count + replacement.count)
-        output += bytes[..<start]
-        output += replacement
-        output += bytes[(start + stored.count)...]
-        return (result, try AtomicFile.Replacement(path, with: output))
+        return PreparedSplice(result: result, writing: writing)
     }
 
     /// `updateClaim` by reading, changing and writing the whole document.
