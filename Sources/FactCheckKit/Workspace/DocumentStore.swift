@@ -48,15 +48,7 @@ public enum DocumentStore {
         } catch {
             throw DocumentError(error)
         }
-        guard file.size > threshold else {
-            let bytes: [UInt8]
-            do {
-                bytes = try file.readUncompressed()
-            } catch {
-                throw DocumentError(error)
-            }
-            return try changeWhole(bytes, path: path, claim: id, change)
-        }
+        guard file.size > threshold else { return try changeWhole(file, claim: id, change) }
 
         var article: Article?
         var firstIDs: [String] = []
@@ -84,13 +76,7 @@ public enum DocumentStore {
             return splice.result
         }
         // Laid out some other way (edited by hand): write the whole document the tool's way.
-        let bytes: [UInt8]
-        do {
-            bytes = try file.readUncompressed()
-        } catch {
-            throw DocumentError(error)
-        }
-        return try changeWhole(bytes, path: path, claim: id, change)
+        return try changeWhole(file, claim: id, change)
     }
 
     /// A claim change on a streamed document, made while the rest is still being read and checked:
@@ -148,9 +134,16 @@ public enum DocumentStore {
 
     /// `updateClaim` by reading, changing and writing the whole document.
     private static func changeWhole<Result>(
-        _ bytes: [UInt8], path: String, claim id: String,
+        _ file: OpenInputFile, claim id: String,
         _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
     ) throws(DocumentError) -> Result {
+        let path = file.path
+        let bytes: [UInt8]
+        do {
+            bytes = try file.readUncompressed()
+        } catch {
+            throw DocumentError(error)
+        }
         let loaded = try DocumentLoader.load(bytes: bytes, path: path)
         var document = loaded.document
         let index = try document.index(ofClaim: id, path: path)
