@@ -18,8 +18,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // The allocator libxml2 is given: malloc with a per-thread cache of small blocks.
+        .target(name: "CXMLMemory", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // Layer 2: a safe Swift layer that owns every libxml2 pointer.
-        .target(name: "LibXML", dependencies: ["CLibXML2"]),
+        .target(name: "LibXML", dependencies: ["CLibXML2", "CXMLMemory"]),
         // Layer 3: the annotation model, workflow, validation and exports.
         // SHA-256's compression function on the processor's SHA instructions, where it has them.
         // (DWARF 4: valgrind 3.19, for callgrind profiles, cannot read what clang writes by default.)
@@ -50,7 +52,7 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LibXMLTests", dependencies: ["LibXML", "TestSupport"]),
+        .testTarget(name: "LibXMLTests", dependencies: ["LibXML", "CXMLMemory", "TestSupport"]),
         .testTarget(
             name: "FactCheckKitTests",
             dependencies: ["FactCheckKit", "LibXML", "TestSupport"],
