@@ -83,6 +83,7 @@ import Testing
     ])
     func standardVectors(input: String, digest: String) {
         #expect(SHA256.hex(of: Array(input.utf8)) == digest)
+        #expect(SHA256.hex(ofUTF8: input) == digest)
     }
 
     @Test func millionAs() {

@@ -36,6 +36,6 @@ public struct Article: Sendable, Hashable {
 
     /// The SHA-256 of the text's UTF-8 bytes, as lower-case hex.
     public var textHash: String {
-        SHA256.hex(of: Array(text.utf8))
+        SHA256.hex(ofUTF8: text)
     }
 }

@@ -9,10 +9,20 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hex(of bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { hex(of: $0) }
+    }
+
+    /// The digest of `text`'s UTF-8 bytes as hex, read where the string keeps them (no copy).
+    public static func hex(ofUTF8 text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(of: $0) }
+    }
+
+    private static func hex(of bytes: UnsafeBufferPointer<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in digest(of: bytes) {
+        for byte in digest(of: bytes, accelerated: accelerated) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0F)])
         }
@@ -21,20 +31,18 @@ public enum SHA256 {
 
     /// The 32-byte digest of `bytes`.
     public static func digest(of bytes: [UInt8]) -> [UInt8] {
-        digest(of: bytes, accelerated: accelerated)
+        bytes.withUnsafeBufferPointer { digest(of: $0, accelerated: accelerated) }
     }
 
     /// The digest computed in Swift, whatever the processor: to check the accelerated one against.
     public static func portableDigest(of bytes: [UInt8]) -> [UInt8] {
-        digest(of: bytes, accelerated: false)
+        bytes.withUnsafeBufferPointer { digest(of: $0, accelerated: false) }
     }
 
-    private static func digest(of bytes: [UInt8], accelerated: Bool) -> [UInt8] {
+    private static func digest(of bytes: UnsafeBufferPointer<UInt8>, accelerated: Bool) -> [UInt8] {
         var state = State()
         let whole = bytes.count / 64 * 64
-        bytes.withUnsafeBufferPointer { input in
-            state.compress(input.baseAddress, blocks: whole / 64, accelerated: accelerated)
-        }
+        state.compress(bytes.baseAddress, blocks: whole / 64, accelerated: accelerated)
         // The rest of the input, the 0x80 marker, zeros, and the length in bits fill one or two last blocks.
         var tail = Array(bytes[whole...])
         tail.append(0x80)
