@@ -41,8 +41,10 @@ public enum DocumentFinder {
             guard let directory = opendir(current) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                // Read in place up to its NUL: a copy of the whole field would read bytes past
+                // the name that were never written (valgrind reports each use of them).
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                    String(cString: UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self))
                 }
                 if name.hasPrefix(".") { continue }
                 let path = FilePath.join(current, name)
