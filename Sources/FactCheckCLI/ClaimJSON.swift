@@ -12,16 +12,16 @@ struct ClaimRowJSON: Encodable, Sendable {
     var quote: String
     var path: String
 
-    init(_ row: ListRow, quote: String, document: String, path: String) {
+    init(_ row: ListedRow) {
         claim = "c\(row.number)"
-        ref = "\(document):\(claim)"
-        self.document = document
+        ref = "\(row.document):\(claim)"
+        document = row.document
         status = row.status.rawValue
         score = row.score
         rating = row.rating?.rawValue
         assignee = row.assignee
-        self.quote = quote
-        self.path = path
+        quote = row.quote
+        path = row.path
     }
 }
 

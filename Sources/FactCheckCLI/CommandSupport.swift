@@ -70,11 +70,12 @@ enum JSONOutput {
     /// Prints an array an element at a time, in the same layout `print` gives, so a long list is
     /// never encoded as one string.
     static func printArray<T: Encodable>(_ values: [T]) throws {
-        try printArray(count: values.count) { values[$0] }
+        try printArray(count: values.count) { next in values.forEach(next) }
     }
 
-    /// `count` values made one at a time by `value`, printed as one JSON array without holding them all.
-    static func printArray<T: Encodable>(count: Int, _ value: (Int) -> T) throws {
+    /// The `count` values `produce` hands out one at a time, printed as one JSON array without
+    /// holding them all.
+    static func printArray<T: Encodable>(count: Int, _ produce: ((T) -> Void) -> Void) throws {
         guard count > 0 else {
             Terminal.out("[]")
             return
@@ -82,16 +83,20 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var failure: (any Error)?
+        var index = 0
         Terminal.outLines { line in
             line("[")
-            for index in 0..<count {
-                do {
-                    let object = String(decoding: try encoder.encode(value(index)), as: UTF8.self)
-                    let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
-                    line(indented.joined(separator: "\n") + (index == count - 1 ? "" : ","))
-                } catch {
-                    failure = error
-                    return
+            withoutActuallyEscaping(line) { line in
+                produce { value in
+                    guard failure == nil else { return }
+                    do {
+                        let object = String(decoding: try encoder.encode(value), as: UTF8.self)
+                        let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+                        index += 1
+                        line(indented.joined(separator: "\n") + (index == count ? "" : ","))
+                    } catch {
+                        failure = error
+                    }
                 }
             }
             line("]")

@@ -2,18 +2,19 @@
 struct Table {
     var headers: [String]
     var rows: [[String]] = []
-    /// Rows made when they are written, for long tables: `count` of them, from `row`.
-    private var made: (count: Int, row: (Int) -> [String])?
+    /// Rows made when they are written, for long tables: handed out one at a time, twice.
+    private var made: ((([String]) -> Void) -> Void)?
 
     init(headers: [String], rows: [[String]] = []) {
         self.headers = headers
         self.rows = rows
     }
 
-    /// A table whose rows are made twice, to measure and to write, instead of being held.
-    init(headers: [String], count: Int, row: @escaping (Int) -> [String]) {
+    /// A table whose rows `produce` hands out twice, to measure and to write, instead of their
+    /// being held.
+    init(headers: [String], produce: @escaping (([String]) -> Void) -> Void) {
         self.headers = headers
-        made = (count, row)
+        made = produce
     }
 
     /// The table's lines; the last column is not padded.
@@ -25,11 +26,9 @@ struct Table {
 
     /// Hands out the table a line at a time, so a long table is never one string.
     func forEachLine(_ body: (String) -> Void) {
-        let count = made?.count ?? rows.count
-        let row = made?.row ?? { rows[$0] }
+        let produce = made ?? { body in rows.forEach(body) }
         var widths = headers.map(\.count)
-        for index in 0..<count {
-            let cells = row(index)
+        produce { cells in
             for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
         }
         func write(_ cells: [String]) {
@@ -38,7 +37,7 @@ struct Table {
             }.joined(separator: "  "))
         }
         write(headers)
-        for index in 0..<count { write(row(index)) }
+        produce(write)
     }
 }
 
