@@ -17,18 +17,21 @@ enum EncodingCheck {
         return nil
     }
 
-    /// The `encoding` pseudo-attribute of the XML declaration, if there is one.
+    /// The `encoding` pseudo-attribute of the XML declaration, if there is one. Read as bytes:
+    /// every document passes through here, and searching a `String` breaks it into characters.
     static func declaredEncoding(in bytes: [UInt8]) -> String? {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        guard body.starts(with: Array("<?xml".utf8)),
-              let end = body.prefix(1024).firstIndex(of: UInt8(ascii: ">"))
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard bytes[start...].starts(with: "<?xml".utf8),
+              let end = bytes[start..<min(bytes.count, start + 1024)].firstIndex(of: UInt8(ascii: ">"))
         else { return nil }
-        let declaration = String(decoding: body[..<end], as: UTF8.self)
-        guard let range = declaration.firstRange(of: "encoding") else { return nil }
-        var rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\t" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        rest = rest.dropFirst()
-        return String(rest.prefix { $0 != quote })
+        let key = Array("encoding".utf8)
+        guard var index = (start..<end).first(where: { bytes[$0..<end].starts(with: key) }) else { return nil }
+        index += key.count
+        while index < end, [UInt8(ascii: " "), UInt8(ascii: "="), UInt8(ascii: "\t")].contains(bytes[index]) { index += 1 }
+        guard index < end, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
+        let quote = bytes[index]
+        index += 1
+        let valueEnd = bytes[index..<end].firstIndex(of: quote) ?? end
+        return String(decoding: bytes[index..<valueEnd], as: UTF8.self)
     }
 }

@@ -106,6 +106,10 @@ private func refusal(_ text: String, in folder: TemporaryDirectory) throws -> [X
         let folder = TemporaryDirectory()
         let diagnostics = try refusal("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\u{E9}</a>", in: folder)
         #expect(diagnostics.first?.message.contains("declares encoding 'ISO-8859-1'") == true)
+        // Single quotes, space around the equals sign, a byte order mark first.
+        let spaced = try refusal("\u{FEFF}<?xml version='1.0' encoding = 'Latin-1' standalone='yes'?><a/>", in: folder)
+        #expect(spaced.first?.message.contains("declares encoding 'Latin-1'") == true)
+        #expect(try parseFile("<?xml version='1.0' encoding='UTF8'?><a/>", in: folder).root.name == "a")
     }
 
     @Test func utf16IsRefused() throws {
