@@ -74,13 +74,14 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--build", choices=["release", "debug"], default="release")
     parser.add_argument("--smoke", action="store_true", help="100 documents, 1,000-claim document, one run, no results file")
+    parser.add_argument("--binary", help="time this factcheck binary (an earlier build, as a baseline) instead of the build's")
     args = parser.parse_args()
     if args.smoke:
         args.documents, args.large_claims, args.runs = 100, 1_000, 1
 
     bin_dir = subprocess.run(["swift", "build", "-c", args.build, "--show-bin-path"], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout.strip()
-    factcheck = os.path.join(bin_dir, "factcheck")
+    factcheck = os.path.abspath(args.binary) if args.binary else os.path.join(bin_dir, "factcheck")
     generator = os.path.join(bin_dir, "factcheck-benchgen")
     xmllint = shutil.which("xmllint")
     if not xmllint:
@@ -216,6 +217,8 @@ def main():
         f"{args.build.capitalize()} build, medians of {args.runs} runs (single-document commands: {args.runs * 3}; "
         f"mark on the large document: {max(3, args.runs // 2)}).",
         f"Machine: {os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; {libxml}.",
+        f"Binary: {'`' + args.binary + '` (a baseline)' if args.binary else 'this checkout'}"
+        f" ({subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}).",
         "Times are taken without a wrapper; peak memory (the maximum resident set) comes from one more run "
         + ("under GNU time." if TIME else "read with wait4 (an upper bound: it counts the Python process forked)."),
         f"Workspace: {args.documents:,} documents, {size:.1f} KB on average, 10 claims each; one document with "
