@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheckKit
+import Synchronization
 
 /// `factcheck list [PATH…]`: claims across the workspace, best check-worthiness first.
 struct List: ParsableCommand {
@@ -39,17 +40,29 @@ struct List: ParsableCommand {
         // The table shows the start of each quote: only that much is kept.
         let quoteLimit = output.json ? nil : Self.quoteWidth
         let shared = SharedRows(budget: Self.rowsInMemory)
+        // The table's column widths, measured by the workers as they go: the table is then written
+        // in one pass over the sorted rows.
+        let widths = ColumnWidths(Self.headers.map(\.characterCount))
+        let measure = !output.json
         var scan = DocumentScan()
         _ = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
             // A document's rows join the others only once all of it has been read and found valid.
             let rows = RowSpill(budget: Self.rowsInMemory)
+            var documentWidths = [Int](repeating: 0, count: Self.headers.count)
             var id = ""
             try DocumentStream.read(path: path, article: { id = $0.id }) { claim in
                 if filter.matches(claim, document: id) {
-                    rows.append(ListedRow(claim, document: id, path: path, quoteLimit: quoteLimit))
+                    let row = ListedRow(claim, document: id, path: path, quoteLimit: quoteLimit)
+                    if measure {
+                        for (column, cell) in Self.cells(of: row).enumerated() {
+                            documentWidths[column] = max(documentWidths[column], cell.characterCount)
+                        }
+                    }
+                    rows.append(row)
                 }
             }
             shared.absorb(rows)
+            widths.widen(to: documentWidths)
         }
         let rows = shared.take()
         do {
@@ -69,7 +82,7 @@ struct List: ParsableCommand {
             } else if rows.count == 0 {
                 Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
             } else {
-                try Self.printTable(rows)
+                try Self.printTable(rows, widths: widths.current)
             }
         } catch let error as SpillError {
             Terminal.error("factcheck: error: \(error.message)")
@@ -78,17 +91,22 @@ struct List: ParsableCommand {
         try scan.finish()
     }
 
-    /// The table, measured and then written from the sorted rows (read twice, never all held).
-    private static func printTable(_ rows: RowSpill) throws(SpillError) {
+    static let headers = ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"]
+
+    static func cells(of row: ListedRow) -> [String] {
+        [
+            "\(row.document):c\(row.number)", row.status.rawValue, row.score.map { String(format2: $0) } ?? "-",
+            row.rating?.rawValue ?? "-", row.assignee ?? "-", row.quote,
+        ]
+    }
+
+    /// The table, written in one pass over the sorted rows (never all held) with the column widths
+    /// measured while they were gathered.
+    private static func printTable(_ rows: RowSpill, widths: [Int]) throws(SpillError) {
         var failure: SpillError?
-        let table = Table(headers: ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"]) { (cells: ([String]) -> Void) in
+        let table = Table(headers: headers, widths: widths) { (cells: ([String]) -> Void) in
             do throws(SpillError) {
-                try rows.forEachSorted { row in
-                    cells([
-                        "\(row.document):c\(row.number)", row.status.rawValue, row.score.map { String(format2: $0) } ?? "-",
-                        row.rating?.rawValue ?? "-", row.assignee ?? "-", row.quote,
-                    ])
-                }
+                try rows.forEachSorted { cells(Self.cells(of: $0)) }
             } catch {
                 failure = error
             }
@@ -103,6 +121,23 @@ struct List: ParsableCommand {
 
     static let quoteWidth = 60
 
+}
+
+/// The widest cell of each column so far, over every worker's documents.
+final class ColumnWidths: Sendable {
+    private let widths: Mutex<[Int]>
+
+    init(_ initial: [Int]) {
+        widths = Mutex(initial)
+    }
+
+    func widen(to others: [Int]) {
+        widths.withLock { widths in
+            for column in widths.indices { widths[column] = max(widths[column], others[column]) }
+        }
+    }
+
+    var current: [Int] { widths.withLock { $0 } }
 }
 
 /// Which claims `list` shows; applied on the worker that read the document, so only matching

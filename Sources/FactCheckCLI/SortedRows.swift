@@ -77,18 +77,35 @@ final class RowSpill: @unchecked Sendable {
 
     /// Takes over everything `other` holds.
     func absorb(_ other: RowSpill) {
+        absorbWithoutSpilling(other)
+        if rows.count >= budget { spill() }
+    }
+
+    /// `absorb`, leaving the rows in memory over budget (`SharedRows` spills them outside its lock).
+    fileprivate func absorbWithoutSpilling(_ other: RowSpill) {
         runs += other.runs
         other.runs = []
         rows += other.rows
         other.rows = []
         count += other.count
         other.count = 0
-        if rows.count >= budget { spill() }
+        compactRuns()
+    }
+
+    /// The rows in memory, if they reached the budget, in a spill of their own (taken out of this one).
+    fileprivate func takeRowsIfFull() -> RowSpill? {
+        guard rows.count >= budget else { return nil }
+        let full = RowSpill(budget: budget)
+        full.rows = rows
+        full.count = rows.count
+        rows = []
+        count -= full.count
+        return full
     }
 
     /// Hands out every row in order; may be called again (the runs are read anew).
     func forEachSorted(_ body: (ListedRow) -> Void) throws(SpillError) {
-        rows.sort(by: ListedRow.precedes)
+        rows = Self.sorted(rows)
         var readers = [RunReader]()
         for run in runs { readers.append(try RunReader(run)) }
         var memory = rows.makeIterator()
@@ -114,12 +131,25 @@ final class RowSpill: @unchecked Sendable {
     }
 
     /// Sorts the rows in memory and writes them out as a run; keeps them if that fails.
-    private func spill() {
-        rows.sort(by: ListedRow.precedes)
+    /// `rows` in order. The indices are sorted, not the rows: a row is eight fields, four of them
+    /// strings, and every move of one during the sort retained and released them.
+    private static func sorted(_ rows: [ListedRow]) -> [ListedRow] {
+        let order = rows.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { ListedRow.precedes(buffer[$0], buffer[$1]) }
+        }
+        return order.map { rows[$0] }
+    }
+
+    fileprivate func spill() {
+        rows = Self.sorted(rows)
         guard let run = Run(rows) else { return }
         runs.append(run)
         rows.removeAll(keepingCapacity: true)
-        // Very many runs would mean very many open files: merge them into one now and then.
+        compactRuns()
+    }
+
+    /// Very many runs would mean very many open files: merges them into one now and then.
+    private func compactRuns() {
         if runs.count >= 32, let merged = Run(merging: runs) { runs = [merged] }
     }
 }
@@ -297,8 +327,15 @@ final class SharedRows: Sendable {
         spill = Mutex(RowSpill(budget: budget))
     }
 
+    /// Takes over `rows`. When the rows in memory reach the budget, they are sorted and written
+    /// out after the lock is let go, so the other workers do not wait for it.
     func absorb(_ rows: RowSpill) {
-        spill.withLock { $0.absorb(rows) }
+        guard let full = spill.withLock({ shared -> RowSpill? in
+            shared.absorbWithoutSpilling(rows)
+            return shared.takeRowsIfFull()
+        }) else { return }
+        full.spill()
+        spill.withLock { $0.absorbWithoutSpilling(full) }
     }
 
     /// The rows, once the workers are done.

@@ -2,8 +2,10 @@
 struct Table {
     var headers: [String]
     var rows: [[String]] = []
-    /// Rows made when they are written, for long tables: handed out one at a time, twice.
+    /// Rows made when they are written, for long tables: handed out one at a time, twice, or
+    /// once when the widths are known.
     private var made: ((([String]) -> Void) -> Void)?
+    private var knownWidths: [Int]?
 
     init(headers: [String], rows: [[String]] = []) {
         self.headers = headers
@@ -17,6 +19,14 @@ struct Table {
         made = produce
     }
 
+    /// A table whose rows `produce` hands out once, with each column's widest cell (headers
+    /// included) measured beforehand.
+    init(headers: [String], widths: [Int], produce: @escaping (([String]) -> Void) -> Void) {
+        self.headers = headers
+        made = produce
+        knownWidths = widths
+    }
+
     /// The table's lines; the last column is not padded.
     func render() -> String {
         var lines: [String] = []
@@ -27,9 +37,11 @@ struct Table {
     /// Hands out the table a line at a time, so a long table is never one string.
     func forEachLine(_ body: (String) -> Void) {
         let produce = made ?? { body in rows.forEach(body) }
-        var widths = headers.map(\.count)
-        produce { cells in
-            for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
+        var widths = knownWidths ?? headers.map(\.count)
+        if knownWidths == nil {
+            produce { cells in
+                for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
+            }
         }
         func write(_ cells: [String]) {
             body(cells.indices.map { column in
