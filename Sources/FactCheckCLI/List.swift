@@ -115,9 +115,10 @@ struct List: ParsableCommand {
         if let failure { throw failure }
     }
 
-    /// How many rows `list` keeps in memory (about 200 bytes each) before it sorts them into a
-    /// temporary file.
-    static let rowsInMemory = 16_384
+    /// How many rows `list` gathers in memory (about 200 bytes each) before it sorts them into a
+    /// temporary file. One such batch may be being written while the next gathers, and each
+    /// worker holds its current document's rows.
+    static let rowsInMemory = 8_192
 
     static let quoteWidth = 60
 

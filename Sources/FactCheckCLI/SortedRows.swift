@@ -105,10 +105,10 @@ final class RowSpill: @unchecked Sendable {
 
     /// Hands out every row in order; may be called again (the runs are read anew).
     func forEachSorted(_ body: (ListedRow) -> Void) throws(SpillError) {
-        rows = Self.sorted(rows)
+        let order = Self.order(of: rows)
         var readers = [RunReader]()
         for run in runs { readers.append(try RunReader(run)) }
-        var memory = rows.makeIterator()
+        var memory = order.lazy.map { self.rows[$0] }.makeIterator()
         var heads: [ListedRow?] = try readers.map { reader throws(SpillError) in try reader.next() }
         var inMemory = memory.next()
         while true {
@@ -130,19 +130,19 @@ final class RowSpill: @unchecked Sendable {
         }
     }
 
-    /// Sorts the rows in memory and writes them out as a run; keeps them if that fails.
-    /// `rows` in order. The indices are sorted, not the rows: a row is eight fields, four of them
-    /// strings, and every move of one during the sort retained and released them.
-    private static func sorted(_ rows: [ListedRow]) -> [ListedRow] {
-        let order = rows.withUnsafeBufferPointer { buffer in
+    /// The indices of `rows` in order. The indices are sorted, not the rows: a row is eight
+    /// fields, four of them strings, and every move of one during a sort retained and released
+    /// them; nor is a sorted copy made, which would hold every row twice.
+    private static func order(of rows: [ListedRow]) -> [Int] {
+        rows.withUnsafeBufferPointer { buffer in
             buffer.indices.sorted { ListedRow.precedes(buffer[$0], buffer[$1]) }
         }
-        return order.map { rows[$0] }
     }
 
+    /// Sorts the rows in memory and writes them out as a run; keeps them if that fails.
     fileprivate func spill() {
-        rows = Self.sorted(rows)
-        guard let run = Run(rows) else { return }
+        let order = Self.order(of: rows)
+        guard let run = Run(rows, order: order) else { return }
         runs.append(run)
         rows.removeAll(keepingCapacity: true)
         compactRuns()
@@ -163,9 +163,9 @@ private final class Run: Sendable {
     let descriptor: Int32
     let size: Int
 
-    /// Writes `rows`; nil if the file cannot be made or written.
-    convenience init?(_ rows: [ListedRow]) {
-        self.init { write in rows.allSatisfy(write) }
+    /// Writes `rows` in the order `order` gives; nil if the file cannot be made or written.
+    convenience init?(_ rows: [ListedRow], order: [Int]) {
+        self.init { write in order.allSatisfy { write(rows[$0]) } }
     }
 
     /// Writes the merge of `runs`; nil if it fails.
