@@ -194,16 +194,7 @@ private final class Run: Sendable {
         var buffer: [UInt8] = []
         var size = 0
         func flush() -> Bool {
-            let written = buffer.withUnsafeBytes { raw in
-                var done = 0
-                while done < raw.count {
-                    let count = write(descriptor, raw.baseAddress! + done, raw.count - done)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    done += count
-                }
-                return true
-            }
+            let written = buffer.withUnsafeBytes { Descriptor.writeAll($0, to: descriptor) }
             size += buffer.count
             buffer.removeAll(keepingCapacity: true)
             return written

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FactCheckKit
 import FoundationEssentials
 import LibXML
 
@@ -27,19 +28,8 @@ enum Terminal {
     /// quietly when the reader has gone (a closed pipe).
     static func send(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            guard var next = bytes.baseAddress else { return }
-            var left = bytes.count
-            while left > 0 {
-                let written = write(descriptor, next, left)
-                if written > 0 {
-                    next += written
-                    left -= written
-                } else if written == 0 || errno != EINTR {
-                    return
-                }
-            }
-        }
+        // Output that cannot be written (a closed pipe) is dropped, as a shell's would be.
+        _ = text.withUTF8 { Descriptor.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
     }
 
     /// Everything on standard input.

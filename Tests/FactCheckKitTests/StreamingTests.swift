@@ -165,26 +165,32 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
         #expect(try InputFile.read(path) == Array(text.utf8))
     }
 
-    /// The new file is written while the schema check runs: when the check fails, it is removed
-    /// and the document stays as it was.
-    @Test func schemaFailureLeavesNoTemporaryFile() throws {
+    /// Adds a note to claim `id` of `text` (streamed, in a new folder) and expects the change to
+    /// have been made and refused for `finding`, with the document as it was and no file beside it.
+    private func expectRefusedWritingNothing(_ text: String, as name: String, claim id: String, finding: String) throws {
         let folder = TemporaryDirectory()
-        let text = try String(contentsOfFile: Fixture.path("schema-unknown-element.xml"), encoding: .utf8)
-        let path = try folder.write("base.factcheck.xml", text)
+        let path = try folder.write(name, text)
         var changed = false
         do {
-            try DocumentStore.updateClaim(path, id: "c1", streamingAbove: 0) { claim, _, _ throws(DocumentError) in
+            try DocumentStore.updateClaim(path, id: id, streamingAbove: 0) { claim, _, _ throws(DocumentError) in
                 claim.notes.append(Note(author: "Test Reviewer", time: Self.time, text: "Checked."))
                 changed = true
             }
-            Issue.record("a document the schema refuses was changed")
+            Issue.record("a document with \(finding) was changed")
         } catch {
-            #expect(error.diagnostics.first?.message.contains("This element is not expected") == true)
+            #expect(error.diagnostics.contains { $0.message.contains(finding) })
         }
-        #expect(changed)  // the change was applied and written before the schema check ended
+        #expect(changed)  // the change was applied and its file written before the fault was found
         #expect(try InputFile.read(path) == Array(text.utf8))
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".lock") }
-        #expect(left == ["base.factcheck.xml"])
+        #expect(left == [name])
+    }
+
+    /// The new file is written while the schema check runs: when the check fails, it is removed
+    /// and the document stays as it was.
+    @Test func schemaFailureLeavesNoTemporaryFile() throws {
+        let text = try String(contentsOfFile: Fixture.path("schema-unknown-element.xml"), encoding: .utf8)
+        try expectRefusedWritingNothing(text, as: "base.factcheck.xml", claim: "c1", finding: "This element is not expected")
     }
 
     /// The sample with a note of many lines on claim c1, written the tool's way: claim c3 starts
@@ -210,22 +216,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
     /// fault found in one of them removes it, and the document stays as it was.
     @Test func faultAfterTheChangedClaimLeavesNothingWritten() throws {
         let text = try longSample.replacingOccurrences(of: "<claim id=\"c5\"", with: "<claim id=\"c4\"")
-        let folder = TemporaryDirectory()
-        let path = try folder.write("nk-icc.factcheck.xml", text)
-        var changed = false
-        do {
-            try DocumentStore.updateClaim(path, id: "c3", streamingAbove: 0) { claim, _, _ throws(DocumentError) in
-                claim.notes.append(Note(author: "Test Reviewer", time: Self.time, text: "Checked."))
-                changed = true
-            }
-            Issue.record("a document with a duplicate claim id was changed")
-        } catch {
-            #expect(error.diagnostics.contains { $0.message.contains("is defined twice") })
-        }
-        #expect(changed)
-        #expect(try InputFile.read(path) == Array(text.utf8))
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".lock") }
-        #expect(left == ["nk-icc.factcheck.xml"])
+        try expectRefusedWritingNothing(text, as: "nk-icc.factcheck.xml", claim: "c3", finding: "is defined twice")
     }
 
     /// An error about the changed claim names its line and column, streamed or not.

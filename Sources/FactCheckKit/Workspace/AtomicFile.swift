@@ -79,7 +79,7 @@ enum AtomicFile {
             for piece in pieces {
                 switch piece {
                 case .bytes(let bytes):
-                    guard bytes.withUnsafeBytes({ writeAll($0, to: fd) }) else {
+                    guard bytes.withUnsafeBytes({ Descriptor.writeAll($0, to: fd) }) else {
                         throw failure(path, "cannot write the document: \(FilePath.systemError())")
                     }
                 case .copy(let file, let range):
@@ -99,18 +99,6 @@ enum AtomicFile {
         return temporary
     }
 
-    /// Writes all of `buffer`; false (with errno set) if the system refuses.
-    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
-        var written = 0
-        while written < buffer.count {
-            let count = write(fd, buffer.baseAddress! + written, buffer.count - written)
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            written += count
-        }
-        return true
-    }
-
     /// Copies `range` of `file` through a buffer of a megabyte: no copy of the whole file in memory.
     private static func copy(_ range: Range<Int>, of file: OpenInputFile, to fd: Int32, path: String) throws(DocumentError) {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
@@ -120,7 +108,7 @@ enum AtomicFile {
             let got = file.read(at: offset, into: chunk.baseAddress!, count: min(chunk.count, range.upperBound - offset))
             guard got >= 0 else { throw failure(path, "cannot read the document: \(FilePath.systemError())") }
             guard got > 0 else { throw failure(path, "the document got shorter while it was being rewritten") }
-            guard writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<got]), to: fd) else {
+            guard Descriptor.writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<got]), to: fd) else {
                 throw failure(path, "cannot write the document: \(FilePath.systemError())")
             }
             offset += got
