@@ -34,11 +34,6 @@ public final class XMLSchema: @unchecked Sendable {
         xmlSchemaFree(pointer)
     }
 
-    /// Makes `reader` validate against this schema as it reads; false if libxml2 refuses.
-    func attach(to reader: xmlTextReaderPtr) -> Bool {
-        xmlTextReaderSetSchema(reader, pointer) == 0
-    }
-
     /// Every way `document` breaks this schema; empty when it is valid. `xsi:schemaLocation` is ignored.
     public func validate(_ document: XMLDocument) -> [XMLDiagnostic] {
         let collector = DiagnosticCollector(file: document.path, source: document.source)

@@ -7,9 +7,9 @@ import Darwin
 #endif
 import CLibXML2
 
-/// Reads a document as a stream, validating it against a schema (if given) as it goes, and hands out one
-/// child of the root at a time as an `XMLElement` value: memory holds one such subtree, however
-/// large the document. Parsing is as strict and safe as `XMLDocument.parse`.
+/// Reads a document as a stream and hands out one child of the root at a time: memory holds one
+/// such subtree, however large the document. Parsing is as strict and safe as `XMLDocument.parse`.
+/// It checks well-formedness only: `XMLSchema.validate(streaming:)` validates a file without a tree.
 ///
 /// Not `Sendable`: one reader belongs to one thread.
 public final class XMLStreamReader {
@@ -17,7 +17,6 @@ public final class XMLStreamReader {
     /// What libxml2 reads from: a copy of the input in memory, or a file read in pieces.
     private let input: Input
     private let collector: DiagnosticCollector
-    private let validating: Bool
     /// The subtree handed out by `expandedView`, until the reader moves on.
     private var expanded: ExpandedSubtree?
     public let path: String
@@ -33,7 +32,7 @@ public final class XMLStreamReader {
     /// How much of a file is looked at before libxml2 reads it: its prolog must end within it.
     public static let prologLimit = 64 * 1024
 
-    public convenience init(bytes: [UInt8], path: String, schema: XMLSchema?) throws(XMLError) {
+    public convenience init(bytes: [UInt8], path: String) throws(XMLError) {
         LibXMLSetup.ensure()
         let source = SourceText(bytes)
         try Self.checkBeforeParsing(bytes, path: path, wholeInput: true, source: source)
@@ -45,12 +44,12 @@ public final class XMLStreamReader {
             buffer.deallocate()
             throw .malformed([XMLDiagnostic(file: path, message: "libxml2 could not start a reader")])
         }
-        try self.init(reader: reader, input: .memory(buffer), path: path, source: source, schema: schema)
+        self.init(reader: reader, input: .memory(buffer), path: path, source: source)
     }
 
     /// Streams `file` from disk: memory stays a few buffers whatever its size. Findings in the
     /// file past its first 64 KiB carry no column.
-    public convenience init(file: OpenInputFile, schema: XMLSchema?) throws(XMLError) {
+    public convenience init(file: OpenInputFile) throws(XMLError) {
         LibXMLSetup.ensure()
         let head = try file.head(Self.prologLimit)
         if let format = InputFile.compressionFormat(of: head) { throw .compressed(path: file.path, format: format) }
@@ -62,23 +61,16 @@ public final class XMLStreamReader {
         else {
             throw .malformed([XMLDiagnostic(file: file.path, message: "libxml2 could not start a reader")])
         }
-        try self.init(reader: reader, input: .file(cursor), path: file.path, source: source, schema: schema)
+        self.init(reader: reader, input: .file(cursor), path: file.path, source: source)
     }
 
-    private init(
-        reader: xmlTextReaderPtr, input: Input, path: String, source: SourceText, schema: XMLSchema?
-    ) throws(XMLError) {
+    private init(reader: xmlTextReaderPtr, input: Input, path: String, source: SourceText) {
         self.reader = reader
         self.input = input
         self.collector = DiagnosticCollector(file: path, source: source)
         self.path = path
         self.source = source
-        self.validating = schema != nil
-        // The handler first: setting the schema hands it on to the validation context.
         fc_reader_set_errors(reader, collectorCallback, collector.opaque)
-        if let schema, !schema.attach(to: reader) {
-            throw .invalidSchema([XMLDiagnostic(file: schema.name, message: "the schema could not be attached to a reader")])
-        }
     }
 
     deinit {
@@ -194,15 +186,12 @@ public final class XMLStreamReader {
         return TreeConversion.element(node)
     }
 
-    /// Reads to the end, so every error in the rest of the document, well-formedness or schema, is found.
+    /// Reads to the end, so every well-formedness error in the rest of the document is found.
     public func finish() throws(XMLError) {
         while true {
             let result = read()
             try check(result)
             if result == 0 { break }
-        }
-        if validating && xmlTextReaderIsValid(reader) != 1 && collector.diagnostics.isEmpty {
-            collector.add(line: 0, column: 0, message: "the document is not valid against the schema")
         }
         try check(0)
     }

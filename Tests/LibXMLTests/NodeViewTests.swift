@@ -51,7 +51,7 @@ import Testing
 
     /// A stream reader's expanded subtree reads the same in place as copied.
     @Test func streamedSubtreesReadWhatValuesHold() throws {
-        let reader = try XMLStreamReader(bytes: Array(Self.document.utf8), path: "views.xml", schema: nil)
+        let reader = try XMLStreamReader(bytes: Array(Self.document.utf8), path: "views.xml")
         _ = try reader.nextElement(atDepth: 0)
         var count = 0
         while try reader.nextElement(atDepth: 1) != nil {

@@ -56,7 +56,7 @@ private func refusal(_ text: String, in folder: TemporaryDirectory) throws -> [X
 
     @Test func streamedSubtrees() throws {
         let folder = TemporaryDirectory()
-        let reader = try XMLStreamReader(file: try OpenInputFile(try folder.write("long.xml", Self.text)), schema: nil)
+        let reader = try XMLStreamReader(file: try OpenInputFile(try folder.write("long.xml", Self.text)))
         var lines: [String: Int] = [:]
         _ = try reader.nextElement(atDepth: 0)
         while let (name, _) = try reader.nextElement(atDepth: 1) {

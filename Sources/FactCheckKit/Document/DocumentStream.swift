@@ -86,7 +86,7 @@ public enum DocumentStream {
         _ file: OpenInputFile, path: String, article articleBody: (Article) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
-        let reader = try XMLStreamReader(file: file, schema: nil)
+        let reader = try XMLStreamReader(file: file)
         var checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source))
         var article: Article?
         guard let root = try reader.nextElement(atDepth: 0),
