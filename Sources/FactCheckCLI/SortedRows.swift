@@ -61,6 +61,9 @@ final class RowSpill: @unchecked Sendable {
     private var rows: [ListedRow] = []
     fileprivate var runs: [Run] = []
     private(set) var count = 0
+    /// A run could not be written: from then on the rows stay in memory, and are not sorted again
+    /// and again in vain.
+    private var cannotSpill = false
 
     /// How many runs the rows are spread over now (for tests).
     var runCount: Int { runs.count }
@@ -72,13 +75,13 @@ final class RowSpill: @unchecked Sendable {
     func append(_ row: ListedRow) {
         rows.append(row)
         count += 1
-        if rows.count >= budget { spill() }
+        if rows.count >= budget && !cannotSpill { spill() }
     }
 
     /// Takes over everything `other` holds.
     func absorb(_ other: RowSpill) {
         absorbWithoutSpilling(other)
-        if rows.count >= budget { spill() }
+        if rows.count >= budget && !cannotSpill { spill() }
     }
 
     /// `absorb`, leaving the rows in memory over budget (`SharedRows` spills them outside its lock).
@@ -89,12 +92,13 @@ final class RowSpill: @unchecked Sendable {
         other.rows = []
         count += other.count
         other.count = 0
+        cannotSpill = cannotSpill || other.cannotSpill
         compactRuns()
     }
 
     /// The rows in memory, if they reached the budget, in a spill of their own (taken out of this one).
     fileprivate func takeRowsIfFull() -> RowSpill? {
-        guard rows.count >= budget else { return nil }
+        guard rows.count >= budget, !cannotSpill else { return nil }
         let full = RowSpill(budget: budget)
         full.rows = rows
         full.count = rows.count
@@ -142,7 +146,10 @@ final class RowSpill: @unchecked Sendable {
     /// Sorts the rows in memory and writes them out as a run; keeps them if that fails.
     fileprivate func spill() {
         let order = Self.order(of: rows)
-        guard let run = Run(rows, order: order) else { return }
+        guard let run = Run(rows, order: order) else {
+            cannotSpill = true
+            return
+        }
         runs.append(run)
         rows.removeAll(keepingCapacity: true)
         compactRuns()

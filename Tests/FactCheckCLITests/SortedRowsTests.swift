@@ -64,6 +64,17 @@ import Testing
         #expect(try sorted(spill) == few.sorted(by: ListedRow.precedes))
     }
 
+    /// With nowhere to write runs, every row stays in memory and the order is the same.
+    @Test func rowsStayInMemoryWhenNoRunCanBeWritten() throws {
+        setenv("TMPDIR", "/nonexistent/factcheck-test", 1)
+        defer { unsetenv("TMPDIR") }
+        let input = rows(500)
+        let spill = RowSpill(budget: 8)
+        input.forEach(spill.append)
+        #expect(spill.runCount == 0)
+        #expect(try sorted(spill) == input.sorted(by: ListedRow.precedes))
+    }
+
     /// The runs are unlinked as soon as they are made: nothing is left in the temporary folder.
     @Test func runsLeaveNoFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)").path
