@@ -2,7 +2,7 @@
 """The project's benchmark: `make bench` (release build), or `make bench-smoke` inside `make test`.
 
 Generates a deterministic synthetic workspace with factcheck-benchgen (10,000 documents of about
-12 KB, and one document with 100,000 claims), then times, as medians of several runs in this one
+12 KB, and one document with 100,000 claims), then times, as medians of several interleaved runs in this one
 session: `factcheck list`, `factcheck validate`, `factcheck list --json` over the workspace; one
 `mark` on a 12 KB document and on the 100,000-claim document; single-document commands; and as
 the baseline `xmllint --noout --schema Schemas/annotation.xsd` over the same files. Prints each
@@ -54,17 +54,28 @@ def run(argv, cwd=None, env=None, check=True, peak=False):
     return elapsed, peak_mib, code
 
 
-def measure(name, argv, runs, before=None, **kwargs):
-    times = []
-    for _ in range(runs):
+def measure_interleaved(rows, **kwargs):
+    """Times every row in rounds, one run of each row per round, so that the machine getting
+    slower or faster over the run (it is shared) moves every row alike and the ratios hold;
+    then reads each row's peak memory in one more run. Returns each row's median and peak."""
+    times = [[] for _ in rows]
+    for round_index in range(max(row[2] for row in rows)):
+        for index, (name, argv, runs, before, _, _) in enumerate(rows):
+            if round_index >= runs:
+                continue
+            if before:
+                before()
+            seconds, _, _ = run(argv, **kwargs)
+            times[index].append(seconds)
+    results = []
+    for index, (name, argv, runs, before, target, _) in enumerate(rows):
         if before:
             before()
-        seconds, _, _ = run(argv, **kwargs)
-        times.append(seconds)
-    if before:
-        before()
-    _, peak, _ = run(argv, peak=True, **kwargs)
-    return {"name": name, "median": statistics.median(times), "runs": runs, "peak": peak}
+        _, peak, _ = run(argv, peak=True, **kwargs)
+        result = {"name": name, "median": statistics.median(times[index]), "runs": runs, "peak": peak, "target": target}
+        print(f"{name}: {result['median']:.3f} s, {result['peak']:.1f} MiB", file=sys.stderr)
+        results.append(result)
+    return results
 
 
 def main():
@@ -175,13 +186,8 @@ def main():
           "https://example.org/bench", "--workspace", big_copy[1]], max(3, args.runs // 2), big_copy[0],
          {"seconds": 3.5, "mib": 1024}, {}),
     ]
-    results = []
     try:
-        for name, argv, runs, before, target, _ in rows:
-            result = measure(name, argv, runs, before=before, env=env)
-            result["target"] = target
-            results.append(result)
-            print(f"{name}: {result['median']:.3f} s, {result['peak']:.1f} MiB", file=sys.stderr)
+        results = measure_interleaved(rows, env=env)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -219,7 +225,8 @@ def main():
         f"Machine: {os.cpu_count()} cores, {cpu}; {platform.system()} {platform.release()}; {libxml}.",
         f"Binary: {'`' + args.binary + '` (a baseline)' if args.binary else 'this checkout'}"
         f" ({subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT, capture_output=True, text=True).stdout.strip()}).",
-        "Times are taken without a wrapper; peak memory (the maximum resident set) comes from one more run "
+        "Runs are interleaved (a round runs each command once) and timed without a wrapper; peak memory "
+        "(the maximum resident set) comes from one more run "
         + ("under GNU time." if TIME else "read with wait4 (an upper bound: it counts the Python process forked)."),
         f"Workspace: {args.documents:,} documents, {size:.1f} KB on average, 10 claims each; one document with "
         f"{args.large_claims:,} claims ({os.path.getsize(big) / 1048576:.1f} MiB).",
