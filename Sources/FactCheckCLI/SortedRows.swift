@@ -110,8 +110,7 @@ final class RowSpill: @unchecked Sendable {
     /// Hands out every row in order; may be called again (the runs are read anew).
     func forEachSorted(_ body: (ListedRow) -> Void) throws(SpillError) {
         let order = Self.order(of: rows)
-        var readers = [RunReader]()
-        for run in runs { readers.append(try RunReader(run)) }
+        let readers = runs.map(RunReader.init)
         var memory = order.lazy.map { self.rows[$0] }.makeIterator()
         var heads: [ListedRow?] = try readers.map { reader throws(SpillError) in try reader.next() }
         var inMemory = memory.next()
@@ -230,7 +229,7 @@ private final class RunReader {
     private var position = 0
     private var offset = 0
 
-    init(_ run: Run) throws(SpillError) {
+    init(_ run: Run) {
         self.run = run
     }
 

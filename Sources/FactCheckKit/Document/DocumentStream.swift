@@ -32,13 +32,7 @@ public enum DocumentStream {
             throw DocumentError(error)
         }
         guard let bytes else {
-            do throws(XMLError) {
-                try checkingSchemaMeanwhile(file) { () throws(XMLError) in
-                    try decode(file, path: path, article: article) { decoded, _ in claim(decoded) }
-                }
-            } catch {
-                throw DocumentError(error)
-            }
+            try stream(file, article: article) { decoded, _ in claim(decoded) }
             return
         }
         let document = try DocumentLoader.load(bytes: bytes, path: path).document
