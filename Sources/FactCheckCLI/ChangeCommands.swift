@@ -50,48 +50,69 @@ struct Unassign: ParsableCommand {
     }
 }
 
-/// `factcheck mark DOC:CLAIM verified|disputed|unverifiable`
+/// `factcheck mark DOC:CLAIM verified|disputed|unverifiable`: the statuses come from `Workflow.table`.
 struct Mark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
-        abstract: "Record a verdict: verified, disputed or unverifiable.",
+        abstract: "Record a verdict: \(words(MarkTarget.allValueStrings)).",
         discussion: """
-            verified takes --rating accurate or mostly-accurate, disputed takes mixed, misleading or \
-            inaccurate; both need at least one source (given here or cited before). unverifiable needs \
-            a --note saying why. The note is the verdict's summary.
+            \(Status.markable.filter(\.hasVerdict).map { "\($0.rawValue) takes --rating \(words($0.ratings.map(\.rawValue)))" }
+                .joined(separator: ", ")); both need at least one source (given here or cited before). \
+            \(words(Status.markable.filter { !$0.hasVerdict }.map(\.rawValue))) needs a --note saying why. \
+            The note is the verdict's summary.
             """)
 
     @OptionGroup var options: ClaimChangeOptions
 
-    @Argument(help: "verified, disputed or unverifiable.")
-    var status: Status
+    @Argument(help: "The claim's new status.")
+    var status: MarkTarget
 
-    @Option(help: "accurate, mostly-accurate, mixed, misleading or inaccurate.")
+    @Option(help: "The verdict's rating.")
     var rating: Rating?
 
     @Option(name: .customLong("source"), help: "A source url (http or https); repeat for more.")
     var sources: [String] = []
 
-    @Option(help: "How sources bear on the claim: supports, refutes or context (default: supports when verified, refutes when disputed).")
+    @Option(help: ArgumentHelp("How sources bear on the claim (default: \(Mark.defaultRelations))."))
     var relation: Relation?
 
     @Option(help: "The verdict's summary, or why the claim cannot be verified.")
     var note: String?
 
-    func validate() throws {
-        guard [.verified, .disputed, .unverifiable].contains(status) else {
-            throw ValidationError("mark takes verified, disputed or unverifiable, not \(status.rawValue)")
-        }
+    /// "supports when verified, refutes when disputed, context when unverifiable".
+    static var defaultRelations: String {
+        Status.markable.map { "\($0.defaultSourceRelation.rawValue) when \($0.rawValue)" }.joined(separator: ", ")
     }
 
     func run() throws {
         let urls = try sources.map(checkedSourceURL)
         let today = UTCClock.today()
-        let relation = relation ?? (status == .verified ? .supports : status == .disputed ? .refutes : .context)
+        let status = status.status
+        let relation = relation ?? status.defaultSourceRelation
         try options.apply { _ in
             .mark(status, rating: rating, sources: urls.map { Source(url: $0, relation: relation, accessed: today) }, note: note)
         }
     }
+}
+
+/// A status `mark` can lead to, as the command line gives it; help and completion list only those.
+struct MarkTarget: ExpressibleByArgument {
+    let status: Status
+
+    init?(argument: String) {
+        guard let status = Status(rawValue: argument), Status.markable.contains(status) else { return nil }
+        self.status = status
+    }
+
+    static var allValueStrings: [String] { Status.markable.map(\.rawValue) }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}
+
+/// "a", "a or b", "a, b or c".
+private func words(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
 }
 
 /// `factcheck dismiss DOC:CLAIM --note TEXT`

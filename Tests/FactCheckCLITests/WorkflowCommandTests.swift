@@ -77,6 +77,25 @@ private let cases: [(String, String)] = setups.keys.sorted().flatMap { status in
         #expect(result.stderr == "nk-icc.factcheck.xml:56:3: error: cannot assign claim c2: it is verified; allowed from verified: reopen (→ in-review)\n")
     }
 
+    @Test func markListsOnlyTheStatusesItLeadsTo() throws {
+        let desk = try Desk()
+        let help = try desk.run("mark", "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Record a verdict: verified, disputed or unverifiable."))
+        #expect(help.stdout.contains("(values: verified, disputed,"))
+        #expect(!help.stdout.contains("pending"))
+        #expect(!help.stdout.contains("dismissed"))
+        #expect(!help.stdout.contains("in-review"))
+        let before = try desk.document()
+        for status in ["pending", "in-review", "dismissed"] {
+            let result = try desk.run("mark", "nk-icc:c12", status, "--note", "x")
+            #expect(result.status == 64, "\(status)")
+            #expect(result.stderr.contains("The value '\(status)' is invalid for '<status>'"), "\(result.stderr)")
+            #expect(result.stderr.contains("'verified', 'disputed' or 'unverifiable'"))
+        }
+        #expect(try desk.document() == before)
+    }
+
     @Test func missingRequirementsAreRefused() throws {
         let desk = try Desk()
         let before = try desk.document()

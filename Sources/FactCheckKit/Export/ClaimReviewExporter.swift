@@ -79,7 +79,7 @@ public enum ClaimReviewExporter {
                 throw ExportError(path, "document \(article.id) has no article url, which a ClaimReview must name (itemReviewed.appearance); import the article with --url")
             }
             for claim in options.claims(of: document) {
-                guard let verdict = claim.verdict, [.verified, .disputed].contains(claim.status) else {
+                guard let verdict = claim.verdict, claim.status.hasVerdict else {
                     warnings.append(XMLDiagnostic(file: path, severity: .warning, message: "claim \(claim.id) is \(claim.status.rawValue) with no rating; no ClaimReview written for it"))
                     continue
                 }

@@ -23,7 +23,7 @@ public struct ExportOptions: Sendable {
     public func claims(of document: AnnotationDocument) -> [Claim] {
         switch selection {
         case .all: document.claims
-        case .reviewed: document.claims.filter { [.verified, .disputed, .unverifiable].contains($0.status) }
+        case .reviewed: document.claims.filter(\.status.isReviewed)
         }
     }
 
@@ -48,17 +48,4 @@ public struct ExportError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}
-
-extension Rating {
-    /// The rating in words, as ClaimReview's `alternateName` and the report show it.
-    public var label: String {
-        switch self {
-        case .accurate: "Accurate"
-        case .mostlyAccurate: "Mostly accurate"
-        case .mixed: "Mixed"
-        case .misleading: "Misleading"
-        case .inaccurate: "Inaccurate"
-        }
-    }
 }

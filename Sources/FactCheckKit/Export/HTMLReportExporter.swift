@@ -41,7 +41,7 @@ public enum HTMLReportExporter {
         claims.forEach { counts[$0.status, default: 0] += 1 }
         html += "<ul class=\"legend\">\n"
         for status in Status.allCases {
-            html += "<li><span class=\"chip \(status.rawValue)\">\(label(status))</span> \(counts[status] ?? 0)</li>\n"
+            html += "<li><span class=\"chip \(status.cssClass)\">\(status.label)</span> \(counts[status] ?? 0)</li>\n"
         }
         html += "</ul>\n</header>\n<section class=\"text\">\n<p>"
 
@@ -53,22 +53,22 @@ public enum HTMLReportExporter {
                 guard !piece.isEmpty else { return piece }
                 for index in segment.claims.reversed() {
                     let claim = claims[index]
-                    piece = "<mark class=\"\(claim.status.rawValue)\">\(piece)</mark>"
+                    piece = "<mark class=\"\(claim.status.cssClass)\">\(piece)</mark>"
                 }
                 return piece
             }
             html += parts.joined(separator: "</p>\n<p>")
             for index in segment.claims where claims[index].anchor.end == segment.end {
                 let claim = claims[index]
-                html += "<a class=\"tag \(claim.status.rawValue)\" href=\"#\(escape(source.id))-\(claim.id)\">[\(claim.id) \(label(claim.status))]</a>"
+                html += "<a class=\"tag \(claim.status.cssClass)\" href=\"#\(escape(source.id))-\(claim.id)\">[\(claim.id) \(claim.status.label)]</a>"
             }
         }
         html += "</p>\n</section>\n"
 
         html += "<section class=\"claims\">\n<h2>Claims</h2>\n"
         for claim in claims {
-            html += "<div class=\"claim \(claim.status.rawValue)\" id=\"\(escape(source.id))-\(claim.id)\">\n"
-            html += "<p class=\"head\"><span class=\"chip \(claim.status.rawValue)\">\(label(claim.status))</span> "
+            html += "<div class=\"claim \(claim.status.cssClass)\" id=\"\(escape(source.id))-\(claim.id)\">\n"
+            html += "<p class=\"head\"><span class=\"chip \(claim.status.cssClass)\">\(claim.status.label)</span> "
             html += "<strong>\(claim.id)</strong>"
             if let rating = claim.verdict?.rating {
                 html += " <span class=\"rating\">Rating: \(escape(rating.label)) (\(rating.value)/5)</span>"
@@ -78,7 +78,7 @@ public enum HTMLReportExporter {
             if let verdict = claim.verdict {
                 if let summary = verdict.summary { html += "<p class=\"summary\">\(escape(summary))</p>\n" }
                 html += "<p class=\"by\">Reviewed by \(escape(verdict.reviewer)), \(escape(String(verdict.time.prefix(10))))</p>\n"
-            } else if claim.status == .unverifiable || claim.status == .dismissed, let note = claim.history.last?.note {
+            } else if claim.status.isClosedByNote, let note = claim.history.last?.note {
                 html += "<p class=\"summary\">\(escape(note))</p>\n"
             }
             if !claim.sources.isEmpty {
@@ -97,17 +97,6 @@ public enum HTMLReportExporter {
         }
         html += "</section>\n</article>\n"
         return html
-    }
-
-    static func label(_ status: Status) -> String {
-        switch status {
-        case .pending: "Pending"
-        case .inReview: "In review"
-        case .verified: "Verified"
-        case .disputed: "Disputed"
-        case .unverifiable: "Unverifiable"
-        case .dismissed: "Dismissed"
-        }
     }
 
     /// Escapes text for HTML content and quoted attribute values.

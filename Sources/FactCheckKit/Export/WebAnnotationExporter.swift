@@ -105,8 +105,8 @@ public enum WebAnnotationExporter {
         if let verdict = claim.verdict {
             summary = "Rating: \(verdict.rating.label) (\(verdict.rating.value) of 5)."
             if let text = verdict.summary { summary += " " + text }
-        } else if claim.status == .unverifiable, let note = claim.history.last?.note {
-            summary = "Unverifiable. " + note
+        } else if claim.status.isReviewed && claim.status.isClosedByNote, let note = claim.history.last?.note {
+            summary = "\(claim.status.label). " + note
         }
         var body = [Body(type: "TextualBody", purpose: "assessing", value: summary, format: "text/plain", language: article.language)]
         body += claim.sources.map { Body(id: $0.url, purpose: "linking") }

@@ -21,4 +21,15 @@ public enum Rating: String, Sendable, Hashable, CaseIterable, Codable {
     public var status: Status {
         value >= 4 ? .verified : .disputed
     }
+
+    /// The rating in words, as ClaimReview's `alternateName` and the report show it.
+    public var label: String {
+        switch self {
+        case .accurate: "Accurate"
+        case .mostlyAccurate: "Mostly accurate"
+        case .mixed: "Mixed"
+        case .misleading: "Misleading"
+        case .inaccurate: "Inaccurate"
+        }
+    }
 }

@@ -125,27 +125,23 @@ public enum SemanticRules {
     private static func checkStatus(
         _ claim: Claim, label: String, locations: SourceMap.ClaimLocations, findings: inout Findings
     ) {
-        switch claim.status {
-        case .verified, .disputed:
-            guard let verdict = claim.verdict else {
+        if claim.status.hasVerdict {
+            if let verdict = claim.verdict {
+                if verdict.rating.status != claim.status {
+                    findings.add(
+                        locations.verdict,
+                        "\(label) is \(claim.status.rawValue) but its rating is \(verdict.rating.rawValue); "
+                            + "\(claim.status.rawValue) takes \(ratings(for: claim.status))")
+                }
+                if claim.sources.isEmpty {
+                    findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but cites no source")
+                }
+            } else {
                 findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but has no verdict")
-                break
             }
-            if verdict.rating.status != claim.status {
-                findings.add(
-                    locations.verdict,
-                    "\(label) is \(claim.status.rawValue) but its rating is \(verdict.rating.rawValue); "
-                        + "\(claim.status.rawValue) takes \(ratings(for: claim.status))")
-            }
-            if claim.sources.isEmpty {
-                findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but cites no source")
-            }
-        case .inReview:
-            if claim.assignee == nil {
-                findings.add(locations.claim, "\(label) is in-review but has no assignee")
-            }
-        case .pending, .unverifiable, .dismissed:
-            break
+        }
+        if claim.status.needsAssignee && claim.assignee == nil {
+            findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but has no assignee")
         }
         if let last = claim.history.last, last.to != claim.status {
             let location = locations.history.last ?? locations.claim
@@ -206,7 +202,7 @@ public enum SemanticRules {
     }
 
     private static func ratings(for status: Status) -> String {
-        Rating.allCases.filter { $0.status == status }.map(\.rawValue).joined(separator: " or ")
+        status.ratings.map(\.rawValue).joined(separator: " or ")
     }
 }
 

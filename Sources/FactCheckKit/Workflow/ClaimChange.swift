@@ -54,13 +54,13 @@ public enum ClaimChange: Sendable, Hashable {
         case .mark(let status, let rating, let sources, let note):
             updated.sources += sources
             eventNote = note
-            if status == .unverifiable {
+            if !status.hasVerdict {
                 guard let note = note.nonBlank else { throw .missing(claim: claim.id, what: "a note saying why it cannot be verified (--note)") }
                 guard rating == nil else { throw .ratingNotAllowed(claim: claim.id) }
                 eventNote = note
                 updated.verdict = nil
             } else {
-                let fitting = Rating.allCases.filter { $0.status == status }
+                let fitting = status.ratings
                 guard let rating else {
                     throw .missing(claim: claim.id, what: "a rating (--rating \(fitting.map(\.rawValue).joined(separator: "|")))")
                 }
