@@ -12,7 +12,7 @@ struct ClaimRowJSON: Encodable, Sendable {
     var quote: String
     var path: String
 
-    init(_ row: ListedRow) {
+    init(_ row: ClaimRow) {
         claim = "c\(row.number)"
         ref = "\(row.document):\(claim)"
         document = row.document
@@ -124,5 +124,22 @@ struct EventJSON: Encodable {
         from = event.from?.rawValue
         to = event.to.rawValue
         note = event.note
+    }
+}
+
+/// `stats --json`: every status and rating by its name, zero when none.
+struct StatsJSON: Encodable {
+    var documents: Int
+    var claims: Int
+    var byStatus: [String: Int]
+    var byRating: [String: Int]
+    var byReviewer: [String: Int]
+
+    init(_ counts: ClaimCounts) {
+        documents = counts.documents
+        claims = counts.claims
+        byStatus = Dictionary(uniqueKeysWithValues: counts.byStatus.map { ($0.key.rawValue, $0.value) })
+        byRating = Dictionary(uniqueKeysWithValues: counts.byRating.map { ($0.key.rawValue, $0.value) })
+        byReviewer = counts.byReviewer
     }
 }

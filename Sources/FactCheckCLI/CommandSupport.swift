@@ -47,6 +47,20 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
+extension WorkspaceScan {
+    /// Throws the exit code for what went wrong, once the results are printed: 3 if anything
+    /// could not be read, else 1 if anything was invalid (PRODUCT.md §5).
+    func exitIfAnyFailed() throws {
+        if unreadable > 0 { throw ExitCode(3) }
+        if invalid > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The folder for temporary files: `$TMPDIR`, else `/tmp`.
+func temporaryFolder() -> String {
+    ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+}
+
 /// Checks a source url given on the command line: http or https with a host.
 func checkedSourceURL(_ text: String) throws -> String {
     let lower = text.lowercased()

@@ -34,8 +34,8 @@ struct Extract: ParsableCommand {
                     let sentence = proposal.sentence
                     let holder = result.document.claims.first { $0.anchor.start < sentence.end && sentence.start < $0.anchor.end }
                     let mark = holder.map { result.added.contains($0) ? "+ \($0.id)" : "= \($0.id)" } ?? "  -"
-                    Terminal.out("\(mark.padding(to: 6)) \(String(format2: proposal.score.value))  \(sentence.text.truncated(to: 90))")
-                    let features = proposal.score.features.map { "\($0.name) \($0.weight >= 0 ? "+" : "")\(String(format2: $0.weight))" }
+                    Terminal.out("\(mark.padding(to: 6)) \(DecimalFormat.twoPlaces(proposal.score.value))  \(sentence.text.truncated(to: 90))")
+                    let features = proposal.score.features.map { "\($0.name) \($0.weight >= 0 ? "+" : "")\(DecimalFormat.twoPlaces($0.weight))" }
                     Terminal.out("         \(features.joined(separator: ", "))")
                 }
                 Terminal.out("")

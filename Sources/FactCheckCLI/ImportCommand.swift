@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if let id, !ClaimReference.isDocumentID(id) {
-            throw ValidationError("document id '\(id)' must be lower-case letters and digits joined by single hyphens, such as nk-icc")
+            throw ValidationError(Self.idRule(id))
         }
         if let published, published.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) == nil {
             throw ValidationError("--published '\(published)' must be a date such as 2014-11-18")
@@ -45,33 +45,35 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            var imported = try ArticleImporter.read(file)
-            if let url { imported.url = try checkedSourceURL(url) }
-            if let title { imported.title = title }
-            if let publisher { imported.publisher = publisher }
-            if let published { imported.published = published }
-            let name = String(file.split(separator: "/").last ?? "")
-            let stem = name.split(separator: ".").first.map(String.init) ?? name
-            let documentID = id ?? ArticleImporter.slug(stem)
-            guard ClaimReference.isDocumentID(documentID) else {
-                throw ValidationError("cannot make a document id from '\(name)'; pass --id")
+            let request = ArticleImport(
+                id: id, url: try url.map(checkedSourceURL), title: title, publisher: publisher, published: published,
+                threshold: noExtract ? nil : threshold)
+            let outcome: ArticleImport.Outcome
+            do throws(ArticleImport.Failure) {
+                outcome = try request.run(file, in: Workspace(root: workspace.path), actor: "factcheck", time: UTCClock.now())
+            } catch {
+                switch error {
+                case .document(let error): throw error
+                case .noDocumentID(let name): throw ValidationError("cannot make a document id from '\(name)'; pass --id")
+                case .invalidDocumentID(let id): throw ValidationError(Self.idRule(id))
+                }
             }
-            var document = try ArticleImporter.document(imported, id: documentID)
-            let claims = noExtract ? [] : ClaimExtractor.extract(
-                into: &document, threshold: threshold, actor: "factcheck", time: UTCClock.now())
-            let path = Workspace(root: workspace.path).newDocumentPath(for: documentID)
-            try DocumentStore.create(document, at: path)
-            let article = document.article
-            Terminal.out("created \(path): “\(article.title)”")
+            let article = outcome.document.article
+            Terminal.out("created \(outcome.path): “\(article.title)”")
             let details = [article.publisher, article.published.map { "published \($0)" }, article.retrieved.map { "retrieved \($0)" }]
                 .compactMap { $0 }
             if !details.isEmpty { Terminal.out("  \(details.joined(separator: ", "))") }
+            let imported = outcome.article
             Terminal.out("  \(article.text.unicodeScalars.count) characters in \(imported.paragraphs.count) paragraphs; \(imported.captions.count) captions and \(imported.furniture.count) lines of page furniture set aside")
             if !noExtract {
-                Terminal.out("  \(claims.count) claims proposed (threshold \(threshold)):")
-                ClaimsTable.print(claims, document: documentID)
+                Terminal.out("  \(outcome.claims.count) claims proposed (threshold \(threshold)):")
+                ClaimsTable.print(outcome.claims, document: article.id)
             }
         }
+    }
+
+    static func idRule(_ id: String) -> String {
+        "document id '\(id)' must be lower-case letters and digits joined by single hyphens, such as nk-icc"
     }
 }
 
@@ -80,7 +82,7 @@ enum ClaimsTable {
     static func print(_ claims: [Claim], document: String) {
         guard !claims.isEmpty else { return }
         var table = Table(headers: ["CLAIM", "SCORE", "QUOTE"])
-        table.rows = claims.map { ["\(document):\($0.id)", $0.score.map { String(format2: $0.value) } ?? "-", $0.anchor.exact.truncated(to: 70)] }
+        table.rows = claims.map { ["\(document):\($0.id)", $0.score.map { DecimalFormat.twoPlaces($0.value) } ?? "-", $0.anchor.exact.truncated(to: 70)] }
         Terminal.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
     }
 }

@@ -36,8 +36,8 @@ struct Show: ParsableCommand {
         if !claim.topics.isEmpty { lines.append("  topics:   \(claim.topics.joined(separator: ", "))") }
         if let assignee = claim.assignee { lines.append("  assignee: \(assignee)") }
         if let score = claim.score {
-            let features = score.features.map { "\($0.name) \(String(format2: $0.weight))" }.joined(separator: ", ")
-            lines.append("  score:    \(String(format2: score.value))\(features.isEmpty ? "" : " (\(features))")")
+            let features = score.features.map { "\($0.name) \(DecimalFormat.twoPlaces($0.weight))" }.joined(separator: ", ")
+            lines.append("  score:    \(DecimalFormat.twoPlaces(score.value))\(features.isEmpty ? "" : " (\(features))")")
         }
         if let verdict = claim.verdict {
             lines.append("")

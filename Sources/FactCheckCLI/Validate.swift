@@ -18,15 +18,15 @@ struct Validate: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        var scan = DocumentScan()
-        _ = scan.map(paths.isEmpty ? [workspace.path] : paths) { path throws(DocumentError) in
+        var scan = WorkspaceScan()
+        _ = scan.map(paths.isEmpty ? [workspace.path] : paths, { path throws(DocumentError) in
             try DocumentStream.read(path: path) { _ in }
-        }
+        }, onFailure: { Terminal.report($0.diagnostics) })
         var summary = "\(scan.checked) \(scan.checked == 1 ? "document" : "documents") checked: \(scan.valid) valid"
         if scan.invalid > 0 { summary += ", \(scan.invalid) invalid" }
         if scan.unreadable > 0 { summary += ", \(scan.unreadable) unreadable" }
         if scan.errors > 0 { summary += " (\(scan.errors) \(scan.errors == 1 ? "error" : "errors"))" }
         Terminal.out(summary)
-        try scan.finish()
+        try scan.exitIfAnyFailed()
     }
 }

@@ -4,7 +4,7 @@ import Synchronization
 /// Work started on a thread of its own, whose outcome is waited for later.
 ///
 /// A serial queue of its own, not the shared pool: the one who waits may itself be one of the
-/// pool's workers (`DocumentScan`).
+/// pool's workers (`WorkspaceScan`).
 final class BackgroundWork<Success: Sendable, Failure: Error>: Sendable {
     private let outcome = Mutex<Result<Success, Failure>?>(nil)
     private let done = DispatchSemaphore(value: 0)

@@ -9,6 +9,11 @@ public enum DecimalFormat {
         return text
     }
 
+    /// Two decimals, as tables show scores and weights: `0.62`.
+    public static func twoPlaces(_ value: Double) -> String {
+        fixed(value, places: 2)
+    }
+
     /// Exactly `places` decimals (at most 15), like printf's `%.Nf`: `fixed(0.625, places: 2)` is `0.63`.
     public static func fixed(_ value: Double, places: Int) -> String {
         precondition((0...15).contains(places), "places must be 0...15")

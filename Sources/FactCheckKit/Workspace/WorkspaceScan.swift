@@ -1,24 +1,34 @@
-import ArgumentParser
-import FactCheckKit
 import Dispatch
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 import Synchronization
 
 /// Reads the documents under some paths on every core, one document per worker at a time and
 /// each as a stream, so memory stays flat however large the workspace or a document; what each
-/// document yields comes back in path order. Unreadable or invalid documents are reported on stderr, in path order, and counted.
-struct DocumentScan {
-    private(set) var valid = 0
-    private(set) var invalid = 0
-    private(set) var unreadable = 0
-    private(set) var errors = 0
+/// document yields comes back in path order. Unreadable or invalid documents are handed to
+/// `onFailure`, in path order, and counted.
+public struct WorkspaceScan: Sendable {
+    public private(set) var valid = 0
+    public private(set) var invalid = 0
+    public private(set) var unreadable = 0
+    /// The diagnostics of every failed document, added up.
+    public private(set) var errors = 0
 
-    var checked: Int { valid + invalid + unreadable }
+    /// How many documents were looked at: valid, invalid or unreadable.
+    public var checked: Int { valid + invalid + unreadable }
+
+    public init() {}
 
     /// `read`'s result for each valid document under `paths`, in path order; `read` is given a
-    /// document's path and streams it (see `DocumentStream`).
-    mutating func map<T: Sendable>(
-        _ paths: [String], _ read: @escaping @Sendable (String) throws(DocumentError) -> T
+    /// document's path and streams it (see `DocumentStream`). A path that does not exist counts
+    /// as unreadable. `onFailure` is called on this thread, in path order, once every document
+    /// has been read.
+    public mutating func map<T: Sendable>(
+        _ paths: [String], _ read: @escaping @Sendable (String) throws(DocumentError) -> T,
+        onFailure: (DocumentError) -> Void = { _ in }
     ) -> [T] {
         let entries = DocumentFinder.entries(for: paths)
         let outcomes = Outcomes<T>(count: entries.count)
@@ -44,7 +54,7 @@ struct DocumentScan {
                 valid += 1
                 values.append(value)
             case .failure(let error)?:
-                Terminal.report(error.diagnostics)
+                onFailure(error)
                 errors += error.diagnostics.count
                 switch error {
                 case .unreadable: unreadable += 1
@@ -55,13 +65,6 @@ struct DocumentScan {
             }
         }
         return values
-    }
-
-    /// Throws the exit code for what went wrong, after the results were printed: 3 if anything
-    /// could not be read, else 1 if anything was invalid.
-    func finish() throws {
-        if unreadable > 0 { throw ExitCode(3) }
-        if invalid > 0 { throw ExitCode(1) }
     }
 }
 

@@ -1,0 +1,81 @@
+/// `import` as a whole: an article file becomes a new annotation document in a workspace, with the
+/// claims the extractor proposes.
+public struct ArticleImport: Sendable {
+    /// The document id, also its file name; nil takes it from the article's file name.
+    public var id: String?
+    /// Metadata that replaces what the file says (or fills in what it does not).
+    public var url: String?
+    public var title: String?
+    public var publisher: String?
+    /// A date, YYYY-MM-DD.
+    public var published: String?
+    /// The check-worthiness a sentence needs to become a claim; nil proposes none.
+    public var threshold: Double?
+
+    public init(
+        id: String? = nil, url: String? = nil, title: String? = nil, publisher: String? = nil,
+        published: String? = nil, threshold: Double? = ClaimExtractor.defaultThreshold
+    ) {
+        (self.id, self.url, self.title, self.publisher, self.published) = (id, url, title, publisher, published)
+        self.threshold = threshold
+    }
+
+    /// Why an import made nothing.
+    public enum Failure: Error, Sendable {
+        /// The article could not be read, or the document would not be valid or could not be written.
+        case document(DocumentError)
+        /// No `id` was given and the file's name (`name`) gives none.
+        case noDocumentID(name: String)
+        /// The `id` given is not lower-case letters and digits joined by single hyphens.
+        case invalidDocumentID(String)
+    }
+
+    /// What an import made.
+    public struct Outcome: Sendable {
+        /// What the importer found in the file, with the metadata given here applied.
+        public var article: ImportedArticle
+        public var document: AnnotationDocument
+        /// Where the document was written.
+        public var path: String
+        /// The claims proposed, in text order; empty when `threshold` is nil.
+        public var claims: [Claim]
+    }
+
+    /// The document id a file's name gives: its name up to the first dot, as a slug; nil if that
+    /// is not a document id.
+    public static func documentID(forFile path: String) -> (name: String, id: String?) {
+        let name = String(path.split(separator: "/").last ?? "")
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        let id = ArticleImporter.slug(stem)
+        return (name, ClaimReference.isDocumentID(id) ? id : nil)
+    }
+
+    /// Reads the article at `file` and creates its document in `workspace`, the claims it proposes
+    /// created by `actor` at `time`. Nothing is written unless the whole document is valid.
+    public func run(_ file: String, in workspace: Workspace, actor: String, time: String) throws(Failure) -> Outcome {
+        var imported: ImportedArticle
+        do throws(DocumentError) {
+            imported = try ArticleImporter.read(file)
+        } catch {
+            throw .document(error)
+        }
+        if let url { imported.url = url }
+        if let title { imported.title = title }
+        if let publisher { imported.publisher = publisher }
+        if let published { imported.published = published }
+        let derived = Self.documentID(forFile: file)
+        guard let documentID = id ?? derived.id else { throw .noDocumentID(name: derived.name) }
+        guard ClaimReference.isDocumentID(documentID) else { throw .invalidDocumentID(documentID) }
+        do throws(DocumentError) {
+            var document = try ArticleImporter.document(imported, id: documentID)
+            let claims = threshold.map {
+                ClaimExtractor.extract(into: &document, threshold: $0, actor: actor, time: time)
+            } ?? []
+            let path = workspace.newDocumentPath(for: documentID)
+            try DocumentStore.create(document, at: path)
+            return Outcome(article: imported, document: document, path: path, claims: claims)
+        } catch {
+            throw .document(error)
+        }
+    }
+}

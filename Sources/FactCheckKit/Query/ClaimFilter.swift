@@ -1,0 +1,21 @@
+/// Which claims a listing shows; applied on the worker that read the document, so only matching
+/// rows are kept.
+public struct ClaimFilter: Sendable {
+    public var statuses: Set<Status>
+    public var assignee: String?
+    public var rating: Rating?
+    /// Document ids; empty means every document.
+    public var documents: Set<String>
+
+    public init(statuses: Set<Status>, assignee: String? = nil, rating: Rating? = nil, documents: Set<String> = []) {
+        self.statuses = statuses
+        self.assignee = assignee
+        self.rating = rating
+        self.documents = documents
+    }
+
+    public func matches(_ claim: Claim, document: String) -> Bool {
+        (documents.isEmpty || documents.contains(document)) && statuses.contains(claim.status)
+            && (assignee == nil || claim.assignee == assignee) && (rating == nil || claim.verdict?.rating == rating)
+    }
+}

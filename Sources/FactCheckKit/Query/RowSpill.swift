@@ -1,0 +1,115 @@
+/// Rows kept in listing order (`ClaimRow.precedes`) within a memory budget. Past `budget` rows, the rows in memory are
+/// sorted and written to a temporary file (a run; unlinked at once, so nothing is left behind),
+/// and reading merges the runs with what is still in memory. A listing of every claim of a large
+/// archive so holds a few megabytes at a time. If a run cannot be written, its rows stay in
+/// memory: the list is still complete, only larger.
+///
+/// Used by one thread at a time: a worker's own for one document, or the shared one under the
+/// lock of `SharedRows`.
+public final class RowSpill: @unchecked Sendable {
+    public let budget: Int
+    /// Where runs are made (each unlinked as soon as it is opened).
+    public let temporaryFolder: String
+    private var rows: [ClaimRow] = []
+    var runs: [SpillRun] = []
+    public private(set) var count = 0
+    /// A run could not be written: from then on the rows stay in memory, and are not sorted again
+    /// and again in vain.
+    private var cannotSpill = false
+
+    /// How many runs the rows are spread over now (for tests).
+    var runCount: Int { runs.count }
+
+    /// Rows kept in memory up to `budget`, then sorted into runs in `temporaryFolder`.
+    public init(budget: Int, temporaryFolder: String) {
+        self.budget = budget
+        self.temporaryFolder = temporaryFolder
+    }
+
+    public func append(_ row: ClaimRow) {
+        rows.append(row)
+        count += 1
+        if rows.count >= budget && !cannotSpill { spill() }
+    }
+
+    /// Takes over everything `other` holds.
+    public func absorb(_ other: RowSpill) {
+        absorbWithoutSpilling(other)
+        if rows.count >= budget && !cannotSpill { spill() }
+    }
+
+    /// `absorb`, leaving the rows in memory over budget (`SharedRows` spills them outside its lock).
+    func absorbWithoutSpilling(_ other: RowSpill) {
+        runs += other.runs
+        other.runs = []
+        rows += other.rows
+        other.rows = []
+        count += other.count
+        other.count = 0
+        cannotSpill = cannotSpill || other.cannotSpill
+        compactRuns()
+    }
+
+    /// The rows in memory, if they reached the budget, in a spill of their own (taken out of this one).
+    func takeRowsIfFull() -> RowSpill? {
+        guard rows.count >= budget, !cannotSpill else { return nil }
+        let full = RowSpill(budget: budget, temporaryFolder: temporaryFolder)
+        full.rows = rows
+        full.count = rows.count
+        rows = []
+        count -= full.count
+        return full
+    }
+
+    /// Hands out every row in order; may be called again (the runs are read anew).
+    public func forEachSorted(_ body: (ClaimRow) -> Void) throws(SpillError) {
+        let order = Self.order(of: rows)
+        let readers = runs.map(SpillRunReader.init)
+        var memory = order.lazy.map { self.rows[$0] }.makeIterator()
+        var heads: [ClaimRow?] = try readers.map { reader throws(SpillError) in try reader.next() }
+        var inMemory = memory.next()
+        while true {
+            var best: Int?  // index into heads; nil means the row in memory
+            var bestRow = inMemory
+            for (index, head) in heads.enumerated() {
+                if let head, bestRow.map({ ClaimRow.precedes(head, $0) }) ?? true {
+                    best = index
+                    bestRow = head
+                }
+            }
+            guard let row = bestRow else { return }
+            body(row)
+            if let best {
+                heads[best] = try readers[best].next()
+            } else {
+                inMemory = memory.next()
+            }
+        }
+    }
+
+    /// The indices of `rows` in order. The indices are sorted, not the rows: a row is eight
+    /// fields, four of them strings, and every move of one during a sort retained and released
+    /// them; nor is a sorted copy made, which would hold every row twice.
+    private static func order(of rows: [ClaimRow]) -> [Int] {
+        rows.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { ClaimRow.precedes(buffer[$0], buffer[$1]) }
+        }
+    }
+
+    /// Sorts the rows in memory and writes them out as a run; keeps them if that fails.
+    func spill() {
+        let order = Self.order(of: rows)
+        guard let run = SpillRun(rows, order: order, in: temporaryFolder) else {
+            cannotSpill = true
+            return
+        }
+        runs.append(run)
+        rows.removeAll(keepingCapacity: true)
+        compactRuns()
+    }
+
+    /// Very many runs would mean very many open files: merges them into one now and then.
+    private func compactRuns() {
+        if runs.count >= 32, let merged = SpillRun(merging: runs, in: temporaryFolder) { runs = [merged] }
+    }
+}
