@@ -109,12 +109,6 @@ struct MarkTarget: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
-/// "a", "a or b", "a, b or c".
-private func words(_ items: [String]) -> String {
-    guard let last = items.last else { return "" }
-    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
-}
-
 /// `factcheck dismiss DOC:CLAIM --note TEXT`
 struct Dismiss: ParsableCommand {
     static let configuration = CommandConfiguration(

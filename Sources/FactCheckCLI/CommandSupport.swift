@@ -61,6 +61,12 @@ func temporaryFolder() -> String {
     ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
 }
 
+/// Items in words, for help: "a", "a or b", "a, b or c".
+func words(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
+}
+
 /// Checks a source url given on the command line: http or https with a host.
 func checkedSourceURL(_ text: String) throws -> String {
     let lower = text.lowercased()
@@ -72,13 +78,10 @@ func checkedSourceURL(_ text: String) throws -> String {
     return text
 }
 
-/// Writes values as stable, readable JSON: sorted keys, two-space indentation.
+/// Prints values as `StableJSONEncoder` writes them.
 enum JSONOutput {
     static func print<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        Terminal.out(String(decoding: data, as: UTF8.self))
+        Terminal.out(try StableJSONEncoder().string(value))
     }
 
     /// Prints an array an element at a time, in the same layout `print` gives, so a long list is
@@ -94,8 +97,7 @@ enum JSONOutput {
             Terminal.out("[]")
             return
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = StableJSONEncoder()
         var failure: (any Error)?
         var index = 0
         Terminal.outLines { line in
@@ -104,7 +106,7 @@ enum JSONOutput {
                 produce { value in
                     guard failure == nil else { return }
                     do {
-                        let object = String(decoding: try encoder.encode(value), as: UTF8.self)
+                        let object = try encoder.string(value)
                         let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
                         index += 1
                         line(indented.joined(separator: "\n") + (index == count ? "" : ","))

@@ -6,30 +6,23 @@ import FoundationEssentials
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Publish documents as annotated XML, schema.org ClaimReview, W3C Web Annotations or an HTML report.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case annotatedXML = "annotated-xml"
-        case claimreview
-        case webAnnotation = "web-annotation"
-        case html
-    }
+        abstract: "Publish documents as \(words(ExportFormats.all.map(\.title))).")
 
     @OptionGroup var workspace: WorkspaceOptions
 
     @Argument(help: "Document ids.")
     var documents: [String]
 
-    @Option(help: "annotated-xml, claimreview, web-annotation or html.")
-    var format: Format
+    @Option(help: "The format.")
+    var format: ExportFormat
 
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
     var output: String?
 
-    @Flag(help: "Only reviewed claims: verified, disputed, unverifiable (the default for claimreview).")
+    @Flag(help: ArgumentHelp(Export.reviewedHelp))
     var reviewed = false
 
-    @Flag(help: "Every claim (the default for the other formats).")
+    @Flag(help: ArgumentHelp(Export.allHelp))
     var all = false
 
     @Option(help: "The publishing organization (default: the workspace setting).")
@@ -41,13 +34,29 @@ struct Export: ParsableCommand {
     @Option(help: "The published review's url, with {doc} and {claim} (default: the workspace setting).")
     var reviewURL: String?
 
-    @Flag(help: "web-annotation: one annotation a line instead of a collection.")
+    @Flag(help: ArgumentHelp(Export.jsonlHelp))
     var jsonl = false
+
+    static var reviewedHelp: String {
+        let statuses = Status.allCases.filter(\.isReviewed).map(\.rawValue).joined(separator: ", ")
+        let formats = ExportFormat.names { $0.defaultSelection == .reviewed }
+        return "Only reviewed claims: \(statuses) (the default for \(words(formats)))."
+    }
+
+    static var allHelp: String {
+        "Every claim (the default for \(words(ExportFormat.names { $0.defaultSelection == .all })))."
+    }
+
+    static var jsonlHelp: String {
+        "\(words(ExportFormat.names(\.writesLines))): one record a line instead of one document."
+    }
 
     func validate() throws {
         if documents.isEmpty { throw ValidationError("name at least one document id") }
         if reviewed && all { throw ValidationError("--reviewed and --all do not go together") }
-        if jsonl && format != .webAnnotation { throw ValidationError("--jsonl goes with --format web-annotation") }
+        if jsonl && !format.exporter.writesLines {
+            throw ValidationError("--jsonl goes with --format \(words(ExportFormat.names(\.writesLines)))")
+        }
     }
 
     func run() throws {
@@ -56,28 +65,19 @@ struct Export: ParsableCommand {
             if let orgName { settings.organizationName = orgName }
             if let orgURL { settings.organizationURL = try checkedSourceURL(orgURL) }
             if let reviewURL { settings.reviewURLTemplate = try checkedSourceURL(reviewURL) }
-            let selection: ExportOptions.Selection = reviewed ? .reviewed : all ? .all : format == .claimreview ? .reviewed : .all
-            let options = ExportOptions(selection: selection, settings: settings)
+            let exporter = format.exporter
+            let selection: ExportOptions.Selection = reviewed ? .reviewed : all ? .all : exporter.defaultSelection
+            let options = ExportOptions(selection: selection, settings: settings, lines: jsonl)
             let store = Workspace(root: workspace.path)
-            var loaded: [(document: AnnotationDocument, path: String)] = []
+            var loaded: [LoadedDocument] = []
             for id in documents {
-                let path = try store.documentPath(for: id)
-                loaded.append((try DocumentLoader.load(path: path).document, path))
+                loaded.append(try DocumentLoader.load(path: try store.documentPath(for: id)))
             }
             let text: String
             do throws(ExportError) {
-                switch format {
-                case .annotatedXML:
-                    text = try AnnotatedXMLExporter.export(loaded.map(\.document), options: options)
-                case .claimreview:
-                    let (json, warnings) = try ClaimReviewExporter.export(loaded, options: options)
-                    Terminal.report(warnings)
-                    text = json + "\n"
-                case .webAnnotation:
-                    text = try WebAnnotationExporter.export(loaded, options: options, lines: jsonl) + "\n"
-                case .html:
-                    text = HTMLReportExporter.export(loaded.map(\.document), options: options)
-                }
+                let output = try exporter.export(loaded, options: options)
+                Terminal.report(output.warnings)
+                text = output.text
             } catch {
                 throw DocumentError.invalid(error.diagnostics)
             }
@@ -88,5 +88,24 @@ struct Export: ParsableCommand {
                 Terminal.outText(text)
             }
         }
+    }
+}
+
+/// A format `export --format` takes: the names come from `ExportFormats.all`.
+struct ExportFormat: ExpressibleByArgument {
+    let exporter: any Exporter
+
+    init?(argument: String) {
+        guard let exporter = ExportFormats.named(argument) else { return nil }
+        self.exporter = exporter
+    }
+
+    static var allValueStrings: [String] { ExportFormats.all.map(\.name) }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+
+    /// The names of the formats `test` holds for.
+    static func names(_ test: (any Exporter) -> Bool) -> [String] {
+        ExportFormats.all.filter(test).map(\.name)
     }
 }

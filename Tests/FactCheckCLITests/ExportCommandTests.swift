@@ -29,19 +29,42 @@ private func sampleText() throws -> String {
     try DocumentLoader.load(path: FactCheckProcess.samples + "/nk-icc.factcheck.xml").document.article.text
 }
 
+/// Each format's golden file: the sample's export, byte for byte.
+private let goldenFiles = [
+    ("annotated-xml", "nk-icc.annotated.xml"),
+    ("claimreview", "nk-icc.claimreview.json"),
+    ("web-annotation", "nk-icc.web-annotation.json"),
+    ("html", "nk-icc.html"),
+]
+
 @Suite struct ExportGoldenFiles {
-    @Test(arguments: [
-        ("annotated-xml", "nk-icc.annotated.xml"),
-        ("claimreview", "nk-icc.claimreview.json"),
-        ("web-annotation", "nk-icc.web-annotation.json"),
-        ("html", "nk-icc.html"),
-    ])
+    @Test(arguments: goldenFiles)
     func sampleExportMatchesItsGoldenFile(format: String, file: String) throws {
         let desk = try exportDesk()
         let result = try desk.run("export", "nk-icc", "--format", format)
         #expect(result.status == 0, "\(result.stderr)")
         let expected = try String(contentsOf: golden.appendingPathComponent(file), encoding: .utf8)
         #expect(result.stdout == expected)
+    }
+
+    /// A format added to the registry without a golden file fails here.
+    @Test func everyRegisteredFormatHasAGoldenFile() throws {
+        #expect(ExportFormats.all.map(\.name) == goldenFiles.map(\.0))
+        let files = try FileManager.default.contentsOfDirectory(atPath: golden.path)
+        #expect(Set(files) == Set(goldenFiles.map(\.1)))
+    }
+
+    /// `--format` and its help take their values from the registry.
+    @Test func formatValuesComeFromTheRegistry() throws {
+        let desk = try exportDesk()
+        let help = try desk.run("export", "--help")
+        #expect(help.stdout.contains("(values: annotated-xml, claimreview,\n                          web-annotation, html)"), "\(help.stdout)")
+        let unknown = try desk.run("export", "nk-icc", "--format", "pdf")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("'annotated-xml', 'claimreview', 'web-annotation' or 'html'"), "\(unknown.stderr)")
+        let lines = try desk.run("export", "nk-icc", "--format", "html", "--jsonl")
+        #expect(lines.status == 64)
+        #expect(lines.stderr.contains("--jsonl goes with --format web-annotation"))
     }
 
     @Test func writesToAFile() throws {

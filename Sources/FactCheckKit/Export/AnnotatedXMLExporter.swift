@@ -7,13 +7,18 @@ import LibXML
 /// Claims may overlap or touch, so the text is cut at every claim boundary and each piece is
 /// wrapped in one `span` a covering claim, outermost first. A claim cut into pieces has one span
 /// per piece, all with its id; removing every span gives back the text exactly.
-public enum AnnotatedXMLExporter {
+public struct AnnotatedXMLExporter: Exporter {
     public static let namespace = "urn:factcheck:annotated-article:1"
 
-    public static func export(_ documents: [AnnotationDocument], options: ExportOptions) throws(ExportError) -> String {
-        var root = element("annotatedArticles", attributes: [("schemaVersion", "1")])
-        for document in documents {
-            root.children.append(.element(article(document, claims: options.claims(of: document))))
+    public let name = "annotated-xml"
+    public let title = "annotated XML"
+
+    public init() {}
+
+    public func export(_ documents: [LoadedDocument], options: ExportOptions) throws(ExportError) -> ExportOutput {
+        var root = Self.element("annotatedArticles", attributes: [("schemaVersion", "1")])
+        for document in documents.map(\.document) {
+            root.children.append(.element(Self.article(document, claims: options.claims(of: document))))
         }
         let text: String
         do {
@@ -26,7 +31,7 @@ public enum AnnotatedXMLExporter {
         } catch {
             throw ExportError(diagnostics: (error as? XMLError)?.diagnostics ?? [XMLDiagnostic(file: "export", message: "\(error)")])
         }
-        return text
+        return ExportOutput(text: text)
     }
 
     private static func article(_ document: AnnotationDocument, claims: [Claim]) -> XMLElement {

@@ -3,7 +3,7 @@ import LibXML
 /// schema.org ClaimReview JSON-LD, one object per reviewed claim, with the fields Google's fact-check
 /// markup requires and recommends. A claim with no rating (pending, in review, unverifiable,
 /// dismissed) has no ClaimReview: it is skipped with a warning, never half filled.
-public enum ClaimReviewExporter {
+public struct ClaimReviewExporter: Exporter {
     /// The longest `claimReviewed` Google shows in full.
     public static let shortClaimLength = 75
 
@@ -13,7 +13,7 @@ public enum ClaimReviewExporter {
         var url: String
         var claimReviewed: String
         var itemReviewed: ItemReviewed
-        var author: Named
+        var author: SchemaOrgEntity
         var datePublished: String
         var reviewRating: ReviewRating
         var reviewBody: String?
@@ -27,7 +27,7 @@ public enum ClaimReviewExporter {
 
     struct ItemReviewed: Encodable {
         var type = "Claim"
-        var author: Named
+        var author: SchemaOrgEntity
         var datePublished: String?
         var appearance: Appearance
 
@@ -61,10 +61,27 @@ public enum ClaimReviewExporter {
         }
     }
 
+    public let name = "claimreview"
+    public let title = "schema.org ClaimReview"
+    /// Only a reviewed claim has a review to publish.
+    public let defaultSelection = ExportOptions.Selection.reviewed
+
+    public init() {}
+
+    /// `{"@type": "Organization", "name": …, "url": …}`: who published a claim or its review.
+    struct SchemaOrgEntity: Encodable {
+        var type: String
+        var name: String
+        var url: String?
+
+        enum CodingKeys: String, CodingKey {
+            case type = "@type"
+            case name, url
+        }
+    }
+
     /// The JSON-LD array, and warnings about what was skipped or is too long to show in full.
-    public static func export(
-        _ documents: [(document: AnnotationDocument, path: String)], options: ExportOptions
-    ) throws(ExportError) -> (json: String, warnings: [XMLDiagnostic]) {
+    public func export(_ documents: [LoadedDocument], options: ExportOptions) throws(ExportError) -> ExportOutput {
         guard let organization = options.settings.organizationName else {
             throw ExportError("claimreview", "a ClaimReview names the organization that publishes it: pass --org-name (and --org-url), or set them with factcheck init")
         }
@@ -73,7 +90,7 @@ public enum ClaimReviewExporter {
         }
         var reviews: [ClaimReview] = []
         var warnings: [XMLDiagnostic] = []
-        for (document, path) in documents {
+        for (document, path) in documents.map({ ($0.document, $0.path) }) {
             let article = document.article
             guard let articleURL = article.url else {
                 throw ExportError(path, "document \(article.id) has no article url, which a ClaimReview must name (itemReviewed.appearance); import the article with --url")
@@ -83,22 +100,22 @@ public enum ClaimReviewExporter {
                     warnings.append(XMLDiagnostic(file: path, severity: .warning, message: "claim \(claim.id) is \(claim.status.rawValue) with no rating; no ClaimReview written for it"))
                     continue
                 }
-                if claim.anchor.exact.count > shortClaimLength {
-                    warnings.append(XMLDiagnostic(file: path, severity: .warning, message: "claim \(claim.id): claimReviewed is \(claim.anchor.exact.count) characters; Google shows \(shortClaimLength)"))
+                if claim.anchor.exact.count > Self.shortClaimLength {
+                    warnings.append(XMLDiagnostic(file: path, severity: .warning, message: "claim \(claim.id): claimReviewed is \(claim.anchor.exact.count) characters; Google shows \(Self.shortClaimLength)"))
                 }
                 reviews.append(ClaimReview(
                     url: options.reviewURL(document: article.id, claim: claim.id)!,
                     claimReviewed: claim.anchor.exact,
                     itemReviewed: ItemReviewed(
-                        author: Named(type: "Organization", name: claim.claimant ?? article.publisher ?? article.title),
+                        author: SchemaOrgEntity(type: "Organization", name: claim.claimant ?? article.publisher ?? article.title),
                         datePublished: article.published,
                         appearance: Appearance(url: articleURL, headline: article.title)),
-                    author: Named(type: "Organization", name: organization, url: options.settings.organizationURL),
+                    author: SchemaOrgEntity(type: "Organization", name: organization, url: options.settings.organizationURL),
                     datePublished: String(verdict.time.prefix(10)),
                     reviewRating: ReviewRating(ratingValue: verdict.rating.value, alternateName: verdict.rating.label),
                     reviewBody: verdict.summary))
             }
         }
-        return (JSONExport.encode(reviews), warnings)
+        return ExportOutput(text: StableJSONEncoder().exportString(reviews) + "\n", warnings: warnings)
     }
 }

@@ -13,10 +13,13 @@ public struct ExportOptions: Sendable {
 
     public var selection: Selection
     public var settings: WorkspaceSettings
+    /// One record a line instead of one document, for the formats that can (`Exporter.writesLines`).
+    public var lines: Bool
 
-    public init(selection: Selection, settings: WorkspaceSettings) {
+    public init(selection: Selection, settings: WorkspaceSettings, lines: Bool = false) {
         self.selection = selection
         self.settings = settings
+        self.lines = lines
     }
 
     /// The claims of `document` this export includes.

@@ -1,8 +1,17 @@
 /// One self-contained HTML page: each article with its claims highlighted by status (colour and a
 /// text label, so it reads without colour and in print), then each claim's verdict, rating,
 /// summary and sources, with a legend and counts. No scripts, no external resources.
-public enum HTMLReportExporter {
-    public static func export(_ documents: [AnnotationDocument], options: ExportOptions) -> String {
+public struct HTMLReportExporter: Exporter {
+    public let name = "html"
+    public let title = "an HTML report"
+
+    public init() {}
+
+    public func export(_ documents: [LoadedDocument], options: ExportOptions) -> ExportOutput {
+        ExportOutput(text: Self.page(documents.map(\.document), options: options))
+    }
+
+    private static func page(_ documents: [AnnotationDocument], options: ExportOptions) -> String {
         let title = documents.count == 1 ? "Fact-check: \(documents[0].article.title)" : "Fact-check report: \(documents.count) articles"
         var page = """
             <!DOCTYPE html>

@@ -3,7 +3,7 @@ import LibXML
 /// W3C Web Annotation JSON-LD: one annotation per claim (motivation `assessing`), targeting the
 /// article url with a TextQuoteSelector and a TextPositionSelector, the verdict and sources in the
 /// body; as one AnnotationCollection, or one annotation a line.
-public enum WebAnnotationExporter {
+public struct WebAnnotationExporter: Exporter {
     static let context = "http://www.w3.org/ns/anno.jsonld"
 
     struct Annotation: Encodable {
@@ -73,29 +73,34 @@ public enum WebAnnotationExporter {
         var items: [Annotation]
     }
 
-    /// The collection (or, with `lines`, one annotation a line).
-    public static func export(
-        _ documents: [(document: AnnotationDocument, path: String)], options: ExportOptions, lines: Bool
-    ) throws(ExportError) -> String {
+    public let name = "web-annotation"
+    public let title = "W3C Web Annotations"
+    public let writesLines = true
+
+    public init() {}
+
+    /// The collection (or, with `options.lines`, one annotation a line).
+    public func export(_ documents: [LoadedDocument], options: ExportOptions) throws(ExportError) -> ExportOutput {
+        let lines = options.lines
         var annotations: [Annotation] = []
-        for (document, path) in documents {
+        for (document, path) in documents.map({ ($0.document, $0.path) }) {
             let article = document.article
             guard let articleURL = article.url else {
                 throw ExportError(path, "document \(article.id) has no article url, which a Web Annotation targets; import the article with --url")
             }
             for claim in options.claims(of: document) {
-                annotations.append(annotation(claim, article: article, source: articleURL, options: options, standalone: lines))
+                annotations.append(Self.annotation(claim, article: article, source: articleURL, options: options, standalone: lines))
             }
         }
         if lines {
-            return annotations.map(JSONExport.line).joined(separator: "\n")
+            return ExportOutput(text: annotations.map(StableJSONEncoder(oneLine: true).exportString).joined(separator: "\n") + "\n")
         }
         let ids = documents.map(\.document.article.id)
         let id = "urn:factcheck:annotations:\(ids.joined(separator: "+"))"
         let label = documents.count == 1
             ? "Claims in “\(documents[0].document.article.title)”" : "Claims in \(documents.count) articles"
-        return JSONExport.encode(Collection(
-            id: id, label: label, total: annotations.count, first: Page(id: id + ":page1", items: annotations)))
+        return ExportOutput(text: StableJSONEncoder().exportString(Collection(
+            id: id, label: label, total: annotations.count, first: Page(id: id + ":page1", items: annotations))) + "\n")
     }
 
     private static func annotation(
@@ -112,7 +117,7 @@ public enum WebAnnotationExporter {
         body += claim.sources.map { Body(id: $0.url, purpose: "linking") }
         let anchor = claim.anchor
         return Annotation(
-            context: standalone ? context : nil,
+            context: standalone ? Self.context : nil,
             id: options.reviewURL(document: article.id, claim: claim.id) ?? "urn:factcheck:\(article.id):\(claim.id)",
             created: claim.created,
             modified: claim.history.last?.time ?? claim.created,
