@@ -1,7 +1,6 @@
 import ArgumentParser
 import FactCheckKit
 import FoundationEssentials
-import LibXML
 
 /// `factcheck score [FILE]`: check-worthiness of sentences, for pipelines and to measure the scorer.
 struct ScoreCommand: ParsableCommand {
@@ -57,10 +56,6 @@ struct ScoreCommand: ParsableCommand {
     }
 
     private func readFile(_ path: String) throws -> [UInt8] {
-        do {
-            return try InputFile.read(path, limit: ArticleImporter.sizeLimit * 8)
-        } catch {
-            throw DocumentError(error)
-        }
+        try CheckedInput.read(path, limit: ArticleImporter.sizeLimit * 8)
     }
 }

@@ -7,7 +7,6 @@ import Darwin
 #endif
 import FactCheckKit
 import FoundationEssentials
-import LibXML
 
 /// Writes to the terminal: results on stdout, diagnostics on stderr, colour only on a TTY without `NO_COLOR`.
 enum Terminal {
@@ -61,7 +60,7 @@ enum Terminal {
     }
 
     /// Prints diagnostics xmllint-style, one a line, on stderr.
-    static func report(_ diagnostics: [XMLDiagnostic]) {
+    static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
         let color = useColor(fileDescriptor: 2)
         let lines = diagnostics.map { diagnostic -> String in

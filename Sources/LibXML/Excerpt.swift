@@ -1,7 +1,7 @@
 /// Shortens and cleans text taken from untrusted input before it appears in a message.
-public enum Excerpt {
+package enum Excerpt {
     /// At most `limit` characters of `text`, with control characters shown as `?` and an ellipsis when cut.
-    public static func sanitized(_ text: some StringProtocol, limit: Int = 60) -> String {
+    package static func sanitized(_ text: some StringProtocol, limit: Int = 60) -> String {
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {

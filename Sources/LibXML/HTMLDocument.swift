@@ -3,7 +3,7 @@ import CLibXML2
 extension XMLDocument {
     /// Parses HTML leniently, as browsers do, but safely: the bytes are decoded as UTF-8 (invalid
     /// sequences become U+FFFD) and a `<meta charset>` cannot switch the decoding; nothing is fetched.
-    public static func parseHTML(_ bytes: [UInt8], path: String) throws(XMLError) -> XMLDocument {
+    package static func parseHTML(_ bytes: [UInt8], path: String) throws(XMLError) -> XMLDocument {
         LibXMLSetup.ensure()
         // Decoding up front replaces invalid bytes, so libxml2 never guesses another encoding.
         let clean = Array(String(decoding: bytes, as: UTF8.self).utf8)

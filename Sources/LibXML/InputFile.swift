@@ -10,17 +10,17 @@ import Darwin
 ///
 /// libxml2's own file readers follow any path and silently inflate gzip, so the tool reads
 /// every file itself and hands libxml2 bytes in memory.
-public enum InputFile {
+package enum InputFile {
     /// The largest file read by default (a report with a hundred thousand claims fits).
-    public static let defaultLimit = 512 * 1024 * 1024
+    package static let defaultLimit = 512 * 1024 * 1024
 
     /// The bytes of the regular file at `path`, or an error saying why they cannot be used.
-    public static func read(_ path: String, limit: Int = defaultLimit) throws(XMLError) -> [UInt8] {
+    package static func read(_ path: String, limit: Int = defaultLimit) throws(XMLError) -> [UInt8] {
         try OpenInputFile(path, limit: limit).readUncompressed()
     }
 
     /// The name of the compression format `bytes` start with, if any.
-    public static func compressionFormat(of bytes: [UInt8]) -> String? {
+    package static func compressionFormat(of bytes: [UInt8]) -> String? {
         let signatures: [(String, [UInt8])] = [
             ("gzip", [0x1F, 0x8B]),
             ("bzip2", [0x42, 0x5A, 0x68]),
@@ -36,14 +36,14 @@ public enum InputFile {
 /// A regular file opened for reading in pieces, checked as `InputFile.read` checks it: for
 /// documents too large to hold. Readers read it at offsets of their own (several at once), never
 /// past the size cap, and it is closed when the last of them lets go.
-public final class OpenInputFile: Sendable {
-    public let path: String
-    public let limit: Int
+package final class OpenInputFile: Sendable {
+    package let path: String
+    package let limit: Int
     /// The size when it was opened.
-    public let size: Int
+    package let size: Int
     private let descriptor: Int32
 
-    public init(_ path: String, limit: Int = InputFile.defaultLimit) throws(XMLError) {
+    package init(_ path: String, limit: Int = InputFile.defaultLimit) throws(XMLError) {
         // O_NONBLOCK keeps a FIFO from hanging the open; it changes nothing for regular files.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: systemError()) }
@@ -72,7 +72,7 @@ public final class OpenInputFile: Sendable {
     }
 
     /// Up to `count` bytes from `offset` into `buffer`; 0 at the end of the file, -1 on an error.
-    public func read(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+    package func read(at offset: Int, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
         while true {
             let result = pread(descriptor, buffer, count, off_t(offset))
             if result >= 0 || errno != EINTR { return result }
@@ -109,19 +109,19 @@ public final class OpenInputFile: Sendable {
     }
 
     /// The whole file, refused if it is compressed data.
-    public func readUncompressed() throws(XMLError) -> [UInt8] {
+    package func readUncompressed() throws(XMLError) -> [UInt8] {
         let bytes = try readAll()
         if let format = InputFile.compressionFormat(of: bytes) { throw .compressed(path: path, format: format) }
         return bytes
     }
 
     /// The first `count` bytes (fewer if the file is shorter).
-    public func head(_ count: Int) throws(XMLError) -> [UInt8] {
+    package func head(_ count: Int) throws(XMLError) -> [UInt8] {
         try bytes(in: 0..<count)
     }
 
     /// The bytes in `range` (fewer if the file ends before it does).
-    public func bytes(in range: Range<Int>) throws(XMLError) -> [UInt8] {
+    package func bytes(in range: Range<Int>) throws(XMLError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: range.count)
         var filled = 0
         while filled < range.count {
@@ -138,7 +138,7 @@ public final class OpenInputFile: Sendable {
 
     /// Where line `line` (1-based) starts, as a byte offset; nil if the file has fewer lines.
     /// Reads the file up to there, a megabyte at a time.
-    public func offset(ofLine line: Int) throws(XMLError) -> Int? {
+    package func offset(ofLine line: Int) throws(XMLError) -> Int? {
         guard line >= 1 else { return nil }
         var newlines = line - 1
         if newlines == 0 { return 0 }

@@ -1,17 +1,17 @@
 /// The raw bytes of a parsed input, kept to find columns that libxml2 reports only by line: the
 /// whole input, or the lines of it from `firstLine` on.
-public final class SourceText: Sendable {
-    public let bytes: [UInt8]
+package final class SourceText: Sendable {
+    package let bytes: [UInt8]
     /// The input's line number of the first line in `bytes`.
-    public let firstLine: Int
+    package let firstLine: Int
 
-    public init(_ bytes: [UInt8], firstLine: Int = 1) {
+    package init(_ bytes: [UInt8], firstLine: Int = 1) {
         self.bytes = bytes
         self.firstLine = firstLine
     }
 
     /// The 1-based column (in characters) where `<name` opens on `line`, or nil if it is not there.
-    public func column(ofTag name: String, line: Int) -> Int? {
+    package func column(ofTag name: String, line: Int) -> Int? {
         guard let start = offset(ofLine: line) else { return nil }
         let needle = Array("<\(name)".utf8)
         var index = start
@@ -28,7 +28,7 @@ public final class SourceText: Sendable {
     }
 
     /// Where line `line` (1-based, of the whole input) starts, as an offset into `bytes`.
-    public func offset(ofLine line: Int) -> Int? {
+    package func offset(ofLine line: Int) -> Int? {
         guard line >= firstLine else { return nil }
         var current = firstLine
         var index = 0

@@ -10,7 +10,7 @@ extension XMLSchema {
     /// the parser had reached when the validator noticed them, without a column.
     ///
     /// Throws `.malformed` with every finding, well-formedness or schema, unless the document is valid.
-    public func validate(streaming file: OpenInputFile) throws(XMLError) {
+    package func validate(streaming file: OpenInputFile) throws(XMLError) {
         LibXMLSetup.ensure()
         let head = try file.head(XMLStreamReader.prologLimit)
         if let format = InputFile.compressionFormat(of: head) { throw .compressed(path: file.path, format: format) }

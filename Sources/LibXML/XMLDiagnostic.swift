@@ -1,22 +1,22 @@
 /// One finding about an input: where it is and what is wrong, as `path:line:col: severity: message`.
-public struct XMLDiagnostic: Sendable, Hashable, CustomStringConvertible {
+package struct XMLDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a finding is.
-    public enum Severity: String, Sendable, Hashable {
+    package enum Severity: String, Sendable, Hashable {
         case warning
         case error
     }
 
     /// The file the finding is about, as the user named it.
-    public var file: String
+    package var file: String
     /// 1-based line, or 0 when the finding is about the file as a whole.
-    public var line: Int
+    package var line: Int
     /// 1-based column, or 0 when unknown.
-    public var column: Int
-    public var severity: Severity
+    package var column: Int
+    package var severity: Severity
     /// A lower-case sentence; any excerpt of the input in it is short and sanitized.
-    public var message: String
+    package var message: String
 
-    public init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String) {
+    package init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -25,7 +25,7 @@ public struct XMLDiagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The xmllint-style form: `file:line:col: error: message`, leaving out what is unknown.
-    public var description: String {
+    package var description: String {
         var location = file
         if line > 0 {
             location += ":\(line)"

@@ -3,12 +3,12 @@ import CLibXML2
 /// A parsed XML (or HTML) document. Owns its libxml2 tree and frees it when released.
 ///
 /// Not `Sendable`: one document belongs to one thread at a time.
-public final class XMLDocument {
+package final class XMLDocument {
     let pointer: xmlDocPtr
     /// The path used in diagnostics about this document.
-    public let path: String
+    package let path: String
     /// The bytes the document was parsed from, for column look-ups.
-    public let source: SourceText
+    package let source: SourceText
 
     init(pointer: xmlDocPtr, path: String, source: SourceText) {
         self.pointer = pointer
@@ -24,7 +24,7 @@ public final class XMLDocument {
     ///
     /// No recovery, no entity substitution, no DTD loading or default attributes, no network,
     /// no XInclude, a deny-all entity loader; a DOCTYPE, a non-UTF-8 encoding or any error is refused.
-    public static func parse(_ bytes: [UInt8], path: String) throws(XMLError) -> XMLDocument {
+    package static func parse(_ bytes: [UInt8], path: String) throws(XMLError) -> XMLDocument {
         LibXMLSetup.ensure()
         let source = SourceText(bytes)
         let collector = DiagnosticCollector(file: path, source: source)
@@ -63,7 +63,7 @@ public final class XMLDocument {
     }
 
     /// Reads the file at `path` with `InputFile`'s rules and parses it with `parse(_:path:)`.
-    public static func read(contentsOf path: String, limit: Int = InputFile.defaultLimit) throws(XMLError) -> XMLDocument {
+    package static func read(contentsOf path: String, limit: Int = InputFile.defaultLimit) throws(XMLError) -> XMLDocument {
         try parse(InputFile.read(path, limit: limit), path: path)
     }
 
@@ -73,7 +73,7 @@ public final class XMLDocument {
         | XML_PARSE_COMPACT.rawValue  // short text stored in the node: fewer allocations; the tree is never modified
 
     /// The root element and everything below it, as Swift values.
-    public var root: XMLElement {
+    package var root: XMLElement {
         TreeConversion.element(xmlDocGetRootElement(pointer)!)
     }
 }

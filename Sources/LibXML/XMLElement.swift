@@ -1,22 +1,22 @@
 /// An XML element as a plain Swift value: what the XML layer hands out instead of libxml2 nodes.
-public struct XMLElement: Sendable, Hashable {
+package struct XMLElement: Sendable, Hashable {
     /// A child of an element: another element or a run of character data.
-    public enum Child: Sendable, Hashable {
+    package enum Child: Sendable, Hashable {
         case element(XMLElement)
         case text(String)
     }
 
     /// The local name, without prefix.
-    public var name: String
+    package var name: String
     /// The namespace URI, or nil for none.
-    public var namespace: String?
+    package var namespace: String?
     /// Attributes in the order they are written; names are local names (no namespaced attributes are kept).
-    public var attributes: [(name: String, value: String)]
-    public var children: [Child]
+    package var attributes: [(name: String, value: String)]
+    package var children: [Child]
     /// The 1-based source line of the start tag, or 0 for an element built in code.
-    public var line: Int
+    package var line: Int
 
-    public init(
+    package init(
         _ name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
         children: [Child] = [], line: Int = 0
     ) {
@@ -28,28 +28,28 @@ public struct XMLElement: Sendable, Hashable {
     }
 
     /// The value of the attribute `name`, if present.
-    public subscript(attribute name: String) -> String? {
+    package subscript(attribute name: String) -> String? {
         attributes.first { $0.name == name }?.value
     }
 
     /// The child elements, in document order.
-    public var elements: [XMLElement] {
+    package var elements: [XMLElement] {
         children.compactMap { if case .element(let element) = $0 { element } else { nil } }
     }
 
     /// The child elements called `name`.
-    public func elements(named name: String) -> [XMLElement] {
+    package func elements(named name: String) -> [XMLElement] {
         children.compactMap { if case .element(let element) = $0, element.name == name { element } else { nil } }
     }
 
     /// The first child element called `name`.
-    public func element(named name: String) -> XMLElement? {
+    package func element(named name: String) -> XMLElement? {
         for case .element(let element) in children where element.name == name { return element }
         return nil
     }
 
     /// All character data inside this element, in document order.
-    public var text: String {
+    package var text: String {
         var result = ""
         for child in children {
             switch child {
@@ -60,12 +60,12 @@ public struct XMLElement: Sendable, Hashable {
         return result
     }
 
-    public static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
+    package static func == (lhs: XMLElement, rhs: XMLElement) -> Bool {
         lhs.name == rhs.name && lhs.namespace == rhs.namespace && lhs.children == rhs.children
             && lhs.attributes.elementsEqual(rhs.attributes) { $0.name == $1.name && $0.value == $1.value }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(namespace)
         hasher.combine(children)

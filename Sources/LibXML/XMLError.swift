@@ -1,5 +1,5 @@
 /// Why an input could not be turned into a usable XML document.
-public enum XMLError: Error, Sendable, CustomStringConvertible {
+package enum XMLError: Error, Sendable, CustomStringConvertible {
     /// The file could not be opened or read; `reason` is the system's word for it.
     case unreadable(path: String, reason: String)
     /// The path names something other than a regular file (a folder, a device, a pipe).
@@ -18,7 +18,7 @@ public enum XMLError: Error, Sendable, CustomStringConvertible {
     case unrepresentable(String)
 
     /// Every finding this error stands for, ready to print one per line.
-    public var diagnostics: [XMLDiagnostic] {
+    package var diagnostics: [XMLDiagnostic] {
         switch self {
         case .unreadable(let path, let reason):
             return [XMLDiagnostic(file: path, message: "cannot read file: \(reason)")]
@@ -37,7 +37,7 @@ public enum XMLError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }

@@ -2,7 +2,7 @@ import CLibXML2
 
 /// What decoding needs of an element: its name, line, attributes, child elements and text. Both
 /// `XMLElement` values and `XMLNodeView`s over a parsed document provide it.
-public protocol XMLElementReading {
+package protocol XMLElementReading {
     /// The local name, without prefix.
     var name: String { get }
     /// The namespace URI, or nil for none.
@@ -37,7 +37,7 @@ extension XMLDocument: NodeOwner {
 ///
 /// For decoding a document once, where copying every node into `XMLElement` values first costs
 /// as much as the decoding.
-public struct XMLNodeView: XMLElementReading {
+package struct XMLNodeView: XMLElementReading {
     private let pointer: xmlNodePtr
     private let owner: any NodeOwner
 
@@ -52,13 +52,13 @@ public struct XMLNodeView: XMLElementReading {
         return pointer
     }
 
-    public var name: String { String(cString: node.pointee.name) }
+    package var name: String { String(cString: node.pointee.name) }
 
-    public var namespace: String? { node.pointee.ns.map { String(cString: $0.pointee.href) } }
+    package var namespace: String? { node.pointee.ns.map { String(cString: $0.pointee.href) } }
 
-    public var line: Int { TreeConversion.line(of: node) }
+    package var line: Int { TreeConversion.line(of: node) }
 
-    public subscript(attribute name: String) -> String? {
+    package subscript(attribute name: String) -> String? {
         let node = self.node
         var attribute = node.pointee.properties
         while let current = attribute {
@@ -76,7 +76,7 @@ public struct XMLNodeView: XMLElementReading {
         return nil
     }
 
-    public func element(named name: String) -> XMLNodeView? {
+    package func element(named name: String) -> XMLNodeView? {
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE, Self.hasName(current.pointee.name, name) {
@@ -87,7 +87,7 @@ public struct XMLNodeView: XMLElementReading {
         return nil
     }
 
-    public func elements(named name: String) -> [XMLNodeView] {
+    package func elements(named name: String) -> [XMLNodeView] {
         var result: [XMLNodeView] = []
         var child = node.pointee.children
         while let current = child {
@@ -99,7 +99,7 @@ public struct XMLNodeView: XMLElementReading {
         return result
     }
 
-    public var text: String {
+    package var text: String {
         let node = self.node
         guard let first = node.pointee.children else { return "" }
         // Almost always one text node: read it in place.
@@ -122,7 +122,7 @@ public struct XMLNodeView: XMLElementReading {
 
 extension XMLDocument {
     /// The root element, read in place.
-    public var rootView: XMLNodeView {
+    package var rootView: XMLNodeView {
         XMLNodeView(xmlDocGetRootElement(pointer)!, in: self)
     }
 }

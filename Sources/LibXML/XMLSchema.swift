@@ -2,13 +2,13 @@ import CLibXML2
 
 /// A compiled XSD schema. Compile once, validate from any thread: libxml2 never changes a compiled
 /// schema, and each validation gets its own context.
-public final class XMLSchema: @unchecked Sendable {
+package final class XMLSchema: @unchecked Sendable {
     let pointer: xmlSchemaPtr
     /// A name for diagnostics about the schema itself.
-    public let name: String
+    package let name: String
 
     /// Compiles the schema text `source`. Imports and includes are refused with everything else external.
-    public init(source: String, name: String) throws(XMLError) {
+    package init(source: String, name: String) throws(XMLError) {
         LibXMLSetup.ensure()
         let collector = DiagnosticCollector(file: name)
         let bytes = Array(source.utf8)
@@ -35,7 +35,7 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     /// Every way `document` breaks this schema; empty when it is valid. `xsi:schemaLocation` is ignored.
-    public func validate(_ document: XMLDocument) -> [XMLDiagnostic] {
+    package func validate(_ document: XMLDocument) -> [XMLDiagnostic] {
         let collector = DiagnosticCollector(file: document.path, source: document.source)
         let result: Int32 = withExtendedLifetime(collector) {
             guard let context = xmlSchemaNewValidCtxt(pointer) else { return -1 }

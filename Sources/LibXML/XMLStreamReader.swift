@@ -12,16 +12,16 @@ import CLibXML2
 /// It checks well-formedness only: `XMLSchema.validate(streaming:)` validates a file without a tree.
 ///
 /// Not `Sendable`: one reader belongs to one thread.
-public final class XMLStreamReader {
+package final class XMLStreamReader {
     private let reader: xmlTextReaderPtr
     /// What libxml2 reads from: a copy of the input in memory, or a file read in pieces.
     private let input: Input
     private let collector: DiagnosticCollector
     /// The subtree handed out by `expandedView`, until the reader moves on.
     private var expanded: ExpandedSubtree?
-    public let path: String
+    package let path: String
     /// The input's bytes, or the first of them when reading a file: for columns.
-    public let source: SourceText
+    package let source: SourceText
 
     private enum Input {
         /// libxml2 reads this copy of the input in place, so it lives as long as the reader.
@@ -30,9 +30,9 @@ public final class XMLStreamReader {
     }
 
     /// How much of a file is looked at before libxml2 reads it: its prolog must end within it.
-    public static let prologLimit = 64 * 1024
+    package static let prologLimit = 64 * 1024
 
-    public convenience init(bytes: [UInt8], path: String) throws(XMLError) {
+    package convenience init(bytes: [UInt8], path: String) throws(XMLError) {
         LibXMLSetup.ensure()
         let source = SourceText(bytes)
         try Self.checkBeforeParsing(bytes, path: path, wholeInput: true, source: source)
@@ -49,7 +49,7 @@ public final class XMLStreamReader {
 
     /// Streams `file` from disk: memory stays a few buffers whatever its size. Findings in the
     /// file past its first 64 KiB carry no column.
-    public convenience init(file: OpenInputFile) throws(XMLError) {
+    package convenience init(file: OpenInputFile) throws(XMLError) {
         LibXMLSetup.ensure()
         let head = try file.head(Self.prologLimit)
         if let format = InputFile.compressionFormat(of: head) { throw .compressed(path: file.path, format: format) }
@@ -145,7 +145,7 @@ public final class XMLStreamReader {
 
     /// Moves to the next element whose depth is `depth` (0 is the root) and returns its local
     /// name and namespace, or nil at the end of the document.
-    public func nextElement(atDepth depth: Int) throws(XMLError) -> (name: String, namespace: String?)? {
+    package func nextElement(atDepth depth: Int) throws(XMLError) -> (name: String, namespace: String?)? {
         while true {
             let result = read()
             try check(result)
@@ -165,7 +165,7 @@ public final class XMLStreamReader {
     }
 
     /// The current element with its subtree, read in place: valid until the reader moves on.
-    public func expandedView() throws(XMLError) -> XMLNodeView {
+    package func expandedView() throws(XMLError) -> XMLNodeView {
         guard let node = xmlTextReaderExpand(reader) else {
             try check(-1)
             throw .malformed(collector.allDiagnostics)
@@ -177,7 +177,7 @@ public final class XMLStreamReader {
     }
 
     /// The current element with its subtree, as a value.
-    public func expand() throws(XMLError) -> XMLElement {
+    package func expand() throws(XMLError) -> XMLElement {
         guard let node = xmlTextReaderExpand(reader) else {
             try check(-1)
             throw .malformed(collector.allDiagnostics)
@@ -187,7 +187,7 @@ public final class XMLStreamReader {
     }
 
     /// Reads to the end, so every well-formedness error in the rest of the document is found.
-    public func finish() throws(XMLError) {
+    package func finish() throws(XMLError) {
         while true {
             let result = read()
             try check(result)

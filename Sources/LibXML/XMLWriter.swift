@@ -3,12 +3,12 @@
 /// Fixed layout: an XML declaration, two spaces of indentation a level, attributes in the order
 /// given, one element a line. An element with only text, or whose children include non-blank text,
 /// is written inline exactly as its text is, so mixed content and significant white space survive.
-public enum XMLWriter {
+package enum XMLWriter {
     /// The document text for `root`, ending with a newline.
     ///
     /// Elements named in `verbatim` hold mixed content (text with markup inside it): their content
     /// is written exactly as it is, even where it happens to contain no text of its own.
-    public static func document(_ root: XMLElement, verbatim: Set<String> = []) throws(XMLError) -> String {
+    package static func document(_ root: XMLElement, verbatim: Set<String> = []) throws(XMLError) -> String {
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         try write(root, parentNamespace: nil, indent: "", verbatim: verbatim, inline: false, into: &output)
         output += "\n"
@@ -18,7 +18,7 @@ public enum XMLWriter {
     /// `element` exactly as `document` writes it at `depth` (1 for a child of the root) inside a
     /// parent in `parentNamespace`: from its indentation to its end tag, without the line feed
     /// before it. Replacing those bytes in a written document changes just that element.
-    public static func fragment(
+    package static func fragment(
         _ element: XMLElement, depth: Int, parentNamespace: String?, verbatim: Set<String> = []
     ) throws(XMLError) -> String {
         var output = ""
@@ -128,7 +128,7 @@ public enum XMLWriter {
     }
 
     /// Whether XML 1.0 allows `scalar` in a document.
-    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
         default: false

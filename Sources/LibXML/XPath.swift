@@ -1,7 +1,7 @@
 import CLibXML2
 
 /// What an XPath expression evaluated to, copied out of libxml2.
-public enum XPathValue: Sendable, Hashable {
+package enum XPathValue: Sendable, Hashable {
     /// Matched nodes in document order: elements as values, other nodes (text, attributes) as their string value.
     case nodes([XMLElement.Child])
     case string(String)
@@ -11,7 +11,7 @@ public enum XPathValue: Sendable, Hashable {
 
 extension XMLDocument {
     /// Evaluates `expression` against this document; `namespaces` maps prefixes used in it to URIs.
-    public func evaluate(_ expression: String, namespaces: [String: String] = [:]) throws(XMLError) -> XPathValue {
+    package func evaluate(_ expression: String, namespaces: [String: String] = [:]) throws(XMLError) -> XPathValue {
         let collector = DiagnosticCollector(file: path, source: source)
         return try withExtendedLifetime(collector) { () throws(XMLError) -> XPathValue in
             guard let context = xmlXPathNewContext(pointer) else {

@@ -31,7 +31,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
     ])
     func brokenFixturesAreRefusedWithTheSameFinding(fixture: String) throws {
         let path = Fixture.path("\(fixture).xml")
-        var expected: XMLDiagnostic?
+        var expected: Diagnostic?
         do {
             _ = try DocumentLoader.load(path: path)
         } catch {
@@ -70,7 +70,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
         #expect {
             _ = try stream(path)
         } throws: { error in
-            (error as? DocumentError)?.diagnostics.first == XMLDiagnostic(
+            (error as? DocumentError)?.diagnostics.first == Diagnostic(
                 file: path, line: 3, column: 1, message: "document has a DOCTYPE; DTDs and entity declarations are refused")
         }
     }
@@ -123,7 +123,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
             do throws(WorkflowError) {
                 try ClaimChange.note("Checked against the report.").apply(to: &claim, by: "Test Reviewer", at: Self.time)
             } catch {
-                throw .invalid([XMLDiagnostic(file: path, message: error.description)])
+                throw .invalid([Diagnostic(file: path, message: error.description)])
             }
         }
         return try InputFile.read(path)
@@ -222,7 +222,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
     /// An error about the changed claim names its line and column, streamed or not.
     @Test func refusalIsLocatedAsInAWholeRead() throws {
         let text = try longSample
-        func refusal(streaming: Bool) throws -> XMLDiagnostic? {
+        func refusal(streaming: Bool) throws -> Diagnostic? {
             let folder = TemporaryDirectory()
             let path = try folder.write("nk-icc.factcheck.xml", text)
             do {
@@ -232,7 +232,7 @@ private func stream(_ path: String) throws(DocumentError) -> (Article?, [Claim])
                 }
             } catch {
                 #expect(try InputFile.read(path) == Array(text.utf8))
-                return error.diagnostics.first.map { XMLDiagnostic(file: "", line: $0.line, column: $0.column, message: $0.message) }
+                return error.diagnostics.first.map { Diagnostic(file: "", line: $0.line, column: $0.column, message: $0.message) }
             }
             return nil
         }

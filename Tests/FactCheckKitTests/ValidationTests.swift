@@ -1,9 +1,8 @@
 import FactCheckKit
-import LibXML
 import Testing
 
 /// The diagnostics loading a fixture produces; empty when it loads.
-private func findings(_ path: String) -> [XMLDiagnostic] {
+private func findings(_ path: String) -> [Diagnostic] {
     do {
         _ = try DocumentLoader.load(path: path)
         return []

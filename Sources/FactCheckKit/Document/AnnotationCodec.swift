@@ -5,21 +5,31 @@ public enum AnnotationCodec {
     // MARK: Encoding
 
     /// The root element for `document`; written with `XMLWriter` it is the file's content.
-    public static func encode(_ document: AnnotationDocument) -> XMLElement {
+    static func encode(_ document: AnnotationDocument) -> XMLElement {
         var root = element("factcheck", attributes: [("schemaVersion", AnnotationDocument.schemaVersion)])
         root.children.append(.element(encode(document.article)))
         root.children += document.claims.map { .element(encode($0)) }
         return root
     }
 
-    /// The document as file content, deterministic for a given value.
-    public static func serialize(_ document: AnnotationDocument) throws(XMLError) -> String {
+    /// The document as file content, deterministic for a given value; invalid if a value cannot be
+    /// written as XML 1.0 (a control character, say).
+    public static func serialize(_ document: AnnotationDocument) throws(DocumentError) -> String {
+        do throws(XMLError) {
+            return try serializeXML(document)
+        } catch {
+            throw DocumentError(error)
+        }
+    }
+
+    /// `serialize`, with the XML layer's error.
+    static func serializeXML(_ document: AnnotationDocument) throws(XMLError) -> String {
         try XMLWriter.document(encode(document))
     }
 
     /// One claim as `serialize` writes it inside its document: from the indentation of
     /// `<claim` to `</claim>`.
-    public static func serialize(_ claim: Claim) throws(XMLError) -> String {
+    static func serializeXML(_ claim: Claim) throws(XMLError) -> String {
         try XMLWriter.fragment(encode(claim), depth: 1, parentNamespace: AnnotationDocument.namespace)
     }
 
@@ -112,7 +122,7 @@ public enum AnnotationCodec {
     // MARK: Decoding
 
     /// Reads a document from a schema-valid root element; `source` finds columns for the source map.
-    public static func decode<Element: XMLElementReading>(
+    static func decode<Element: XMLElementReading>(
         _ root: Element, path: String, source: SourceText? = nil
     ) throws(DocumentError) -> (AnnotationDocument, SourceMap) {
         var reader = ElementReader(path: path, source: source)

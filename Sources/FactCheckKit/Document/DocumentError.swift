@@ -3,18 +3,19 @@ import LibXML
 /// Why an annotation document could not be used; each case carries located diagnostics.
 public enum DocumentError: Error, Sendable, CustomStringConvertible {
     /// The file could not be read or written (missing, not a regular file, I/O): exit code 3.
-    case unreadable([XMLDiagnostic])
+    case unreadable([Diagnostic])
     /// The file is malformed, breaks the schema or a semantic rule: exit code 1.
-    case invalid([XMLDiagnostic])
+    case invalid([Diagnostic])
 
-    public init(_ error: XMLError) {
+    /// The XML layer's error, as unreadable (the file could not be read) or invalid (anything else).
+    init(_ error: XMLError) {
         switch error {
-        case .unreadable, .notRegularFile: self = .unreadable(error.diagnostics)
-        default: self = .invalid(error.diagnostics)
+        case .unreadable, .notRegularFile: self = .unreadable(error.findings)
+        default: self = .invalid(error.findings)
         }
     }
 
-    public var diagnostics: [XMLDiagnostic] {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case .unreadable(let diagnostics), .invalid(let diagnostics): diagnostics
         }

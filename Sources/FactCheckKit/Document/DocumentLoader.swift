@@ -39,7 +39,7 @@ public enum DocumentLoader {
         } catch {
             throw DocumentError(error)
         }
-        let schemaErrors = Schemas.annotation.validate(xml)
+        let schemaErrors = Schemas.annotation.findings(xml)
         guard schemaErrors.isEmpty else { throw .invalid(schemaErrors) }
         let root = xml.rootView
         let storedHash = root.element(named: "article")?.element(named: "text")?[attribute: "sha256"]

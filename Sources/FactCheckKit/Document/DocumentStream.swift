@@ -109,12 +109,12 @@ public enum DocumentStream {
                 }
             }
         } catch {
-            throw .malformed(error.diagnostics)
+            throw .malformed(error.diagnostics.map(XMLDiagnostic.init))
         }
         try reader.finish()
         let findings = checker.diagnostics
         guard findings.isEmpty, article != nil else {
-            throw .malformed(findings.isEmpty ? [XMLDiagnostic(file: path, message: "document has no article")] : findings)
+            throw .malformed(findings.isEmpty ? [XMLDiagnostic(file: path, message: "document has no article")] : findings.map(XMLDiagnostic.init))
         }
     }
 }

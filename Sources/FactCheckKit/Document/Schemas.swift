@@ -1,16 +1,16 @@
 import LibXML
 
 /// The schemas of `Schemas/`, embedded in the binary at build time and compiled once per process.
-public enum Schemas {
+enum Schemas {
     /// The annotation document schema, `Schemas/annotation.xsd`.
-    public static let annotation = compile("annotation")
+    static let annotation = compile("annotation")
     /// The workspace settings schema, `Schemas/workspace.xsd`.
-    public static let workspace = compile("workspace")
+    static let workspace = compile("workspace")
     /// The annotated-xml export's schema, `Schemas/annotated-article.xsd`.
-    public static let annotatedArticle = compile("annotated-article")
+    static let annotatedArticle = compile("annotated-article")
 
     /// The text of the bundled schema `name` (file name without `.xsd`).
-    public static func text(_ name: String) -> String? {
+    static func text(_ name: String) -> String? {
         EmbeddedSchemas.all[name]
     }
 

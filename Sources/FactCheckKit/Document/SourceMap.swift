@@ -36,11 +36,16 @@ public struct SourceMap: Sendable {
     }
 
     /// The text the document was parsed from, to find columns.
-    public var source: SourceText?
+    var source: SourceText?
     public var text: SourceLocation
     public var claims: [ClaimLocations]
 
-    public init(source: SourceText? = nil, text: SourceLocation = .unknown, claims: [ClaimLocations] = []) {
+    /// Locations with no source text to find columns in.
+    public init(text: SourceLocation = .unknown, claims: [ClaimLocations] = []) {
+        self.init(source: nil, text: text, claims: claims)
+    }
+
+    init(source: SourceText?, text: SourceLocation = .unknown, claims: [ClaimLocations] = []) {
         self.source = source
         self.text = text
         self.claims = claims
@@ -52,8 +57,8 @@ public struct SourceMap: Sendable {
     }
 
     /// An error about `file` at `location`, with the column where the element's tag opens.
-    public func diagnostic(_ file: String, at location: SourceLocation, _ message: String) -> XMLDiagnostic {
+    public func diagnostic(_ file: String, at location: SourceLocation, _ message: String) -> Diagnostic {
         let column = location.line > 0 ? source?.column(ofTag: location.tag, line: location.line) ?? 0 : 0
-        return XMLDiagnostic(file: file, line: location.line, column: column, message: message)
+        return Diagnostic(file: file, line: location.line, column: column, message: message)
     }
 }

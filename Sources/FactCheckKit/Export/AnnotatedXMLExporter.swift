@@ -21,16 +21,14 @@ public struct AnnotatedXMLExporter: Exporter {
             root.children.append(.element(Self.article(document, claims: options.claims(of: document))))
         }
         let text: String
-        do {
+        let findings: [Diagnostic]
+        do throws(XMLError) {
             text = try XMLWriter.document(root, verbatim: ["text"])
-            let parsed = try XMLDocument.parse(Array(text.utf8), path: "annotated-xml export")
-            let findings = Schemas.annotatedArticle.validate(parsed)
-            guard findings.isEmpty else { throw ExportError(diagnostics: findings) }
-        } catch let error as ExportError {
-            throw error
+            findings = Schemas.annotatedArticle.findings(try XMLDocument.parse(Array(text.utf8), path: "annotated-xml export"))
         } catch {
-            throw ExportError(diagnostics: (error as? XMLError)?.diagnostics ?? [XMLDiagnostic(file: "export", message: "\(error)")])
+            throw ExportError(diagnostics: error.findings)
         }
+        guard findings.isEmpty else { throw ExportError(diagnostics: findings) }
         return ExportOutput(text: text)
     }
 

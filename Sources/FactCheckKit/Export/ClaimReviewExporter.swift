@@ -89,7 +89,7 @@ public struct ClaimReviewExporter: Exporter {
             throw ExportError("claimreview", "a ClaimReview needs the url of the published review: pass --review-url with {doc} and {claim}, e.g. https://example.org/checks/{doc}/{claim}")
         }
         var reviews: [ClaimReview] = []
-        var warnings: [XMLDiagnostic] = []
+        var warnings: [Diagnostic] = []
         for (document, path) in documents.map({ ($0.document, $0.path) }) {
             let article = document.article
             guard let articleURL = article.url else {
@@ -97,11 +97,11 @@ public struct ClaimReviewExporter: Exporter {
             }
             for claim in options.claims(of: document) {
                 guard let verdict = claim.verdict, claim.status.hasVerdict else {
-                    warnings.append(XMLDiagnostic(file: path, severity: .warning, message: "claim \(claim.id) is \(claim.status.rawValue) with no rating; no ClaimReview written for it"))
+                    warnings.append(Diagnostic(file: path, severity: .warning, message: "claim \(claim.id) is \(claim.status.rawValue) with no rating; no ClaimReview written for it"))
                     continue
                 }
                 if claim.anchor.exact.count > Self.shortClaimLength {
-                    warnings.append(XMLDiagnostic(file: path, severity: .warning, message: "claim \(claim.id): claimReviewed is \(claim.anchor.exact.count) characters; Google shows \(Self.shortClaimLength)"))
+                    warnings.append(Diagnostic(file: path, severity: .warning, message: "claim \(claim.id): claimReviewed is \(claim.anchor.exact.count) characters; Google shows \(Self.shortClaimLength)"))
                 }
                 reviews.append(ClaimReview(
                     url: options.reviewURL(document: article.id, claim: claim.id)!,

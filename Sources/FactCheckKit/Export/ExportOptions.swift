@@ -40,13 +40,13 @@ public struct ExportOptions: Sendable {
 
 /// Why an export could not be made; nothing is written.
 public struct ExportError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [XMLDiagnostic]
+    public var diagnostics: [Diagnostic]
 
     public init(_ file: String, _ message: String) {
-        diagnostics = [XMLDiagnostic(file: file, message: message)]
+        diagnostics = [Diagnostic(file: file, message: message)]
     }
 
-    public init(diagnostics: [XMLDiagnostic]) {
+    public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 

@@ -23,9 +23,9 @@ extension Exporter {
 /// What an export wrote: the text, complete to its last line feed, and its warnings.
 public struct ExportOutput: Sendable {
     public var text: String
-    public var warnings: [XMLDiagnostic]
+    public var warnings: [Diagnostic]
 
-    public init(text: String, warnings: [XMLDiagnostic] = []) {
+    public init(text: String, warnings: [Diagnostic] = []) {
         self.text = text
         self.warnings = warnings
     }

@@ -13,11 +13,11 @@ public enum ClaimAdder {
             do throws(QuoteAnchor.Failure) {
                 anchor = try QuoteAnchor.find(quote, in: document.article.text, occurrence: occurrence)
             } catch {
-                throw DocumentError.invalid([XMLDiagnostic(file: path, message: error.description)])
+                throw DocumentError.invalid([Diagnostic(file: path, message: error.description)])
             }
             if let same = document.claims.first(where: { $0.anchor.start == anchor.start && $0.anchor.end == anchor.end }) {
                 throw DocumentError.invalid([
-                    XMLDiagnostic(file: path, message: "claim \(same.id) already anchors this quote at \(anchor.start)-\(anchor.end)")
+                    Diagnostic(file: path, message: "claim \(same.id) already anchors this quote at \(anchor.start)-\(anchor.end)")
                 ])
             }
             let number = (document.claims.compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1

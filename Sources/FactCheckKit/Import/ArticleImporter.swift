@@ -14,11 +14,7 @@ public enum ArticleImporter {
             throw DocumentError(error)
         }
         if isHTML(path: path, bytes: bytes) {
-            do {
-                return try HTMLImporter.read(bytes, path: path)
-            } catch {
-                throw DocumentError(error)
-            }
+            return try HTMLImporter.read(bytes, path: path)
         }
         return try readText(bytes, path: path)
     }
@@ -28,11 +24,11 @@ public enum ArticleImporter {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let nul = body.firstIndex(of: 0) {
-            throw .invalid([XMLDiagnostic(file: path, line: line(of: nul, in: bytes), message: "file holds binary data (a NUL byte); expected plain text or HTML")])
+            throw .invalid([Diagnostic(file: path, line: line(of: nul, in: bytes), message: "file holds binary data (a NUL byte); expected plain text or HTML")])
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             let offset = firstInvalidUTF8(in: bytes)
-            throw .invalid([XMLDiagnostic(file: path, line: line(of: offset, in: bytes), message: "text is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))")])
+            throw .invalid([Diagnostic(file: path, line: line(of: offset, in: bytes), message: "text is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)))")])
         }
         var article = ImportedArticle()
         PageLayout.classify(TextNormalizer.lines(text), into: &article)
@@ -51,7 +47,7 @@ public enum ArticleImporter {
     public static func document(_ imported: ImportedArticle, id: String) throws(DocumentError) -> AnnotationDocument {
         let text = imported.text
         guard !text.isEmpty else {
-            throw .invalid([XMLDiagnostic(file: id, message: "no article text found (no paragraph of eight words or more ending a sentence)")])
+            throw .invalid([Diagnostic(file: id, message: "no article text found (no paragraph of eight words or more ending a sentence)")])
         }
         let article = Article(
             id: id, title: imported.title ?? String(text.prefix { $0 != "\n" }.prefix(120)),

@@ -12,8 +12,13 @@ public enum HTMLImporter {
     /// Elements that hold one block of text each.
     static let blocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt", "td"]
 
-    public static func read(_ bytes: [UInt8], path: String) throws(XMLError) -> ImportedArticle {
-        let root = try XMLDocument.parseHTML(bytes, path: path).root
+    public static func read(_ bytes: [UInt8], path: String) throws(DocumentError) -> ImportedArticle {
+        let root: XMLElement
+        do throws(XMLError) {
+            root = try XMLDocument.parseHTML(bytes, path: path).root
+        } catch {
+            throw DocumentError(error)
+        }
         var article = ImportedArticle()
         let meta = metadata(in: root)
         article.title = meta["og:title"] ?? first("h1", in: root).map(inlineText) ?? first("title", in: root).map(inlineText)

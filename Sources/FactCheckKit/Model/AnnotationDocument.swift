@@ -26,7 +26,7 @@ public struct AnnotationDocument: Sendable, Hashable {
     public func index(ofClaim id: String, path: String) throws(DocumentError) -> Int {
         guard let index = claims.firstIndex(where: { $0.id == id }) else {
             let error = WorkflowError.noSuchClaim(document: article.id, claim: id, known: claims.map(\.id))
-            throw .invalid([XMLDiagnostic(file: path, message: error.description)])
+            throw .invalid([Diagnostic(file: path, message: error.description)])
         }
         return index
     }

@@ -7,7 +7,7 @@ public enum SemanticRules {
     /// `storedTextHash` is the hash the file records for the text, when the document came from a file.
     public static func check(
         _ document: AnnotationDocument, map: SourceMap = SourceMap(), path: String, storedTextHash: String? = nil
-    ) -> [XMLDiagnostic] {
+    ) -> [Diagnostic] {
         var checker = Checker(path: path, map: map)
         checker.checkArticle(document.article, storedTextHash: storedTextHash)
         for (index, claim) in document.claims.enumerated() {
@@ -31,7 +31,7 @@ public enum SemanticRules {
             findings = Findings(path: path, map: map)
         }
 
-        var diagnostics: [XMLDiagnostic] { findings.diagnostics }
+        var diagnostics: [Diagnostic] { findings.diagnostics }
 
         mutating func checkArticle(_ article: Article, storedTextHash: String?) {
             let path = findings.path
@@ -213,7 +213,7 @@ struct Findings {
 
     let path: String
     let map: SourceMap
-    private var found: [XMLDiagnostic] = []
+    private var found: [Diagnostic] = []
     private var dropped = 0
 
     init(path: String, map: SourceMap) {
@@ -229,7 +229,7 @@ struct Findings {
         found.append(map.diagnostic(path, at: location, message))
     }
 
-    var diagnostics: [XMLDiagnostic] {
-        dropped == 0 ? found : found + [XMLDiagnostic(file: path, message: "\(dropped) more errors not shown")]
+    var diagnostics: [Diagnostic] {
+        dropped == 0 ? found : found + [Diagnostic(file: path, message: "\(dropped) more errors not shown")]
     }
 }

@@ -124,7 +124,7 @@ enum AtomicFile {
     }
 
     private static func failure(_ path: String, _ message: String) -> DocumentError {
-        .unreadable([XMLDiagnostic(file: path, message: message)])
+        .unreadable([Diagnostic(file: path, message: message)])
     }
 }
 

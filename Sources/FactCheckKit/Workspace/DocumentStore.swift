@@ -68,7 +68,7 @@ public enum DocumentStore {
         }
         guard let prepared else {
             let error = WorkflowError.noSuchClaim(document: article?.id ?? "", claim: id, known: firstIDs)
-            throw .invalid([XMLDiagnostic(file: path, message: error.description)])
+            throw .invalid([Diagnostic(file: path, message: error.description)])
         }
         let splice = try prepared.get()
         if let replacement = try splice.writing.wait() {
@@ -114,10 +114,10 @@ public enum DocumentStore {
 
         let old: [UInt8], new: [UInt8]
         do {
-            old = Array(try AnnotationCodec.serialize(stored).utf8)
-            new = Array(try AnnotationCodec.serialize(claim).utf8)
+            old = Array(try AnnotationCodec.serializeXML(stored).utf8)
+            new = Array(try AnnotationCodec.serializeXML(claim).utf8)
         } catch {
-            throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
+            throw .invalid(error.diagnostics.map { Diagnostic(file: path, message: "the change cannot be written: \($0.message)") })
         }
         let writing = BackgroundWork("factcheck.splice") { () throws(DocumentError) -> AtomicFile.Replacement? in
             guard let start else { return nil }
@@ -161,17 +161,17 @@ public enum DocumentStore {
     /// the document (the same value the bytes were written from) against the semantic rules.
     private static func checkedBytes(of document: AnnotationDocument, path: String) throws(DocumentError) -> [UInt8] {
         let bytes: [UInt8]
-        var findings: [XMLDiagnostic]
+        var findings: [Diagnostic]
         do {
-            bytes = Array(try AnnotationCodec.serialize(document).utf8)
-            findings = Schemas.annotation.validate(try XMLDocument.parse(bytes, path: path))
+            bytes = Array(try AnnotationCodec.serializeXML(document).utf8)
+            findings = Schemas.annotation.findings(try XMLDocument.parse(bytes, path: path))
         } catch {
-            throw .invalid(error.diagnostics.map { XMLDiagnostic(file: path, message: "the change cannot be written: \($0.message)") })
+            throw .invalid(error.diagnostics.map { Diagnostic(file: path, message: "the change cannot be written: \($0.message)") })
         }
         if findings.isEmpty { findings = SemanticRules.check(document, path: path) }
         guard findings.isEmpty else {
             throw .invalid(findings.map {
-                XMLDiagnostic(file: path, message: "the change would make the document invalid, so nothing was written: \($0.message)")
+                Diagnostic(file: path, message: "the change would make the document invalid, so nothing was written: \($0.message)")
             })
         }
         return bytes

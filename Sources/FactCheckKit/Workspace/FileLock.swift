@@ -23,14 +23,14 @@ final class FileLock {
         let lockPath = Self.lockPath(for: path)
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw .unreadable([XMLDiagnostic(file: lockPath, message: "cannot open lock file: \(FilePath.systemError())")])
+            throw .unreadable([Diagnostic(file: lockPath, message: "cannot open lock file: \(FilePath.systemError())")])
         }
         let deadline = FilePath.now() + timeout
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, FilePath.now() < deadline else {
                 let reason = errno == EWOULDBLOCK ? "another process held it for \(Int(timeout)) s" : FilePath.systemError()
                 close(fd)
-                throw .unreadable([XMLDiagnostic(file: path, message: "could not lock the document: \(reason)")])
+                throw .unreadable([Diagnostic(file: path, message: "could not lock the document: \(reason)")])
             }
             usleep(2_000)
         }

@@ -41,7 +41,7 @@ enum FileSystem {
         for part in path.split(separator: "/") {
             current += "/" + part
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw .unreadable([XMLDiagnostic(file: current, message: "cannot create folder: \(FilePath.systemError())")])
+                throw .unreadable([Diagnostic(file: current, message: "cannot create folder: \(FilePath.systemError())")])
             }
         }
     }

@@ -23,10 +23,10 @@ public struct Workspace: Sendable {
         case 1:
             return found[0]
         case 0:
-            throw .unreadable([XMLDiagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)")])
+            throw .unreadable([Diagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)")])
         default:
             throw .invalid([
-                XMLDiagnostic(
+                Diagnostic(
                     file: root, message: "document id '\(id)' is ambiguous: \(found.joined(separator: ", "))")
             ])
         }

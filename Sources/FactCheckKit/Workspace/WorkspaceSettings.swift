@@ -26,7 +26,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
         } catch {
             throw DocumentError(error)
         }
-        let findings = Schemas.workspace.validate(xml)
+        let findings = Schemas.workspace.findings(xml)
         guard findings.isEmpty else { throw .invalid(findings) }
         let root = xml.root
         let organization = root.element(named: "organization")
@@ -51,10 +51,10 @@ public struct WorkspaceSettings: Sendable, Hashable {
         }
         if let reviewURLTemplate { root.children.append(.element(element("reviewURLTemplate", reviewURLTemplate))) }
         let text: String
-        let findings: [XMLDiagnostic]
+        let findings: [Diagnostic]
         do {
             text = try XMLWriter.document(root)
-            findings = Schemas.workspace.validate(try XMLDocument.parse(Array(text.utf8), path: Workspace.settingsFile))
+            findings = Schemas.workspace.findings(try XMLDocument.parse(Array(text.utf8), path: Workspace.settingsFile))
         } catch {
             throw DocumentError(error)
         }
