@@ -1,6 +1,10 @@
 import ArgumentParser
 import FactCheckKit
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 extension ClaimReference: ExpressibleByArgument {
     public init?(argument: String) {

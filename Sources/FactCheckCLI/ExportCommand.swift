@@ -1,6 +1,10 @@
 import ArgumentParser
 import FactCheckKit
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `factcheck export DOC… --format F [-o FILE]`
 struct Export: ParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import FactCheckKit
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `factcheck score [FILE]`: check-worthiness of sentences, for pipelines and to measure the scorer.
 struct ScoreCommand: ParsableCommand {

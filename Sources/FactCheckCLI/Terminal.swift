@@ -6,7 +6,11 @@ import Musl
 import Darwin
 #endif
 import FactCheckKit
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Writes to the terminal: results on stdout, diagnostics on stderr, colour only on a TTY without `NO_COLOR`.
 enum Terminal {

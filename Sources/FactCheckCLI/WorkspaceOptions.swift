@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Where the desk's documents live: `--workspace`, else `$FACTCHECK_WORKSPACE`, else the current folder.
 struct WorkspaceOptions: ParsableArguments {

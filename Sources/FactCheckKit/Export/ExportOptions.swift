@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 import LibXML
 
 /// What an export needs besides the documents: which claims, and who publishes the reviews.

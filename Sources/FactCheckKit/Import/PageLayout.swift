@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Tells an article's body from the page around it, for text saved from a web page: the site
 /// name, a save stamp, the title, section labels, captions, share and subscribe lines.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
 import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Normalizes article text the one way anchors rely on: NFC, line feeds only, no control or
 /// format characters, single spaces inside paragraphs, paragraphs separated by one blank line.
