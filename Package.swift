@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "factcheck",
-    platforms: [.macOS(.v13)],
+    // macOS 15: Synchronization's Mutex and String(validating:as:).
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "factcheck", targets: ["factcheck"]),
         .library(name: "FactCheckKit", targets: ["FactCheckKit"]),
@@ -19,17 +20,16 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // The allocator libxml2 is given: malloc with a per-thread cache of small blocks.
-        .target(name: "CXMLMemory", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        .target(name: "CXMLMemory"),
         // Layer 2: a safe Swift layer that owns every libxml2 pointer.
         .target(name: "LibXML", dependencies: ["CLibXML2", "CXMLMemory"]),
         // Layer 3: the annotation model, workflow, validation and exports.
         // SHA-256's compression function on the processor's SHA instructions, where it has them.
-        // (DWARF 4: valgrind 3.19, for callgrind profiles, cannot read what clang writes by default.)
-        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        .target(name: "CSHA256"),
         .target(
             name: "FactCheckKit",
             dependencies: ["LibXML", "CSHA256"],
-            plugins: ["EmbedSchemas"]
+            plugins: ["EmbedData"]
         ),
         // Layer 4: the commands, as a library so tests can drive them.
         .target(
@@ -43,12 +43,12 @@ let package = Package(
         // Writes the synthetic workspace `make bench` measures.
         .executableTarget(name: "factcheck-benchgen", dependencies: ["FactCheckKit"]),
 
-        // Build-time embedding of Schemas/ so the binary works from anywhere.
-        .executableTarget(name: "EmbedSchemasTool"),
+        // Build-time embedding of Schemas/ and the model's Models/ so the binary works from anywhere.
+        .executableTarget(name: "EmbedDataTool"),
         .plugin(
-            name: "EmbedSchemas",
+            name: "EmbedData",
             capability: .buildTool(),
-            dependencies: ["EmbedSchemasTool"]
+            dependencies: ["EmbedDataTool"]
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),

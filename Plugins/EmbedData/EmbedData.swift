@@ -1,21 +1,23 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds every `Schemas/*.xsd` of the package into the target as Swift string constants.
+/// Embeds the package's data files into the target as Swift string constants: every
+/// `Schemas/*.xsd` and the trained model's `Models/*.tsv`.
 @main
-struct EmbedSchemas: BuildToolPlugin {
+struct EmbedData: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let folder = context.package.directoryURL.appending(path: "Schemas")
-        let schemas = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "xsd" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedSchemas.swift")
+        let files = try [("Schemas", "xsd"), ("Models", "tsv")].flatMap { folder, suffix in
+            try FileManager.default.contentsOfDirectory(
+                at: context.package.directoryURL.appending(path: folder), includingPropertiesForKeys: nil)
+                .filter { $0.pathExtension == suffix }
+        }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedFiles.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(schemas.count) schemas from Schemas/",
-                executable: try context.tool(named: "EmbedSchemasTool").url,
-                arguments: [output.path] + schemas.map(\.path),
-                inputFiles: schemas,
+                displayName: "Embedding \(files.count) data files from Schemas/ and Models/",
+                executable: try context.tool(named: "EmbedDataTool").url,
+                arguments: [output.path] + files.map(\.path),
+                inputFiles: files,
                 outputFiles: [output]
             )
         ]

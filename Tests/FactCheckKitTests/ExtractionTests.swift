@@ -1,5 +1,7 @@
-import FactCheckKit
+import Foundation
 import Testing
+
+@testable import FactCheckKit
 
 @Suite struct Segmentation {
     private func sentences(_ text: String) -> [String] {
@@ -96,5 +98,37 @@ import Testing
         #expect(names.isSuperset(of: ["attribution", "number", "percent", "year", "comparison", "superlative", "statistics"]))
         #expect(!names.contains("question"))
         #expect(Set(CheckWorthinessFeatures.extract("Is it?").map(\.name)).isSuperset(of: ["question", "short"]))
+    }
+}
+
+/// The model's weights come from `Models/checkworthiness.tsv`, embedded at build time.
+@Suite struct CheckWorthinessWeights {
+    private let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Models/checkworthiness.tsv")
+
+    @Test func theEmbeddedModelIsTheFileInTheRepository() throws {
+        let onDisk = try CheckWorthinessModel(parsing: String(contentsOf: file, encoding: .utf8))
+        #expect(CheckWorthinessModel.trained == onDisk)
+        #expect(onDisk.bias == -3.9978)
+        #expect(onDisk.baseRateLogit == -3.5924)
+        #expect(onDisk.weights.count == 1022)
+        #expect(onDisk.weights["statistics"] == 0.7807)
+        #expect(onDisk.weights["word.according"] == 0.2204)
+    }
+
+    @Test func aBrokenFileIsRefusedWithItsLine() throws {
+        let good = "# comment\n(bias)\t-1\n(base-rate-logit)\t-2\nnumber\t0.5\n"
+        #expect(try CheckWorthinessModel(parsing: good) == CheckWorthinessModel(bias: -1, baseRateLogit: -2, weights: ["number": 0.5]))
+        let cases: [(String, CheckWorthinessModel.FormatError)] = [
+            (good + "word.x 0.1\n", .init(line: 5, message: "expected name<TAB>weight")),
+            (good + "word.x\tmany\n", .init(line: 5, message: "expected name<TAB>weight")),
+            (good + "number\t0.2\n", .init(line: 5, message: "feature number given twice")),
+            (good + "(bias)\t0\n", .init(line: 5, message: "(bias) given twice")),
+            ("(base-rate-logit)\t-2\n", .init(line: 0, message: "no (bias) line")),
+            ("(bias)\t-2\n", .init(line: 0, message: "no (base-rate-logit) line")),
+        ]
+        for (text, expected) in cases {
+            #expect(throws: expected) { try CheckWorthinessModel(parsing: text) }
+        }
     }
 }

@@ -11,11 +11,11 @@ enum Schemas {
 
     /// The text of the bundled schema `name` (file name without `.xsd`).
     static func text(_ name: String) -> String? {
-        EmbeddedSchemas.all[name]
+        EmbeddedFiles.all["\(name).xsd"]
     }
 
     private static func compile(_ name: String) -> XMLSchema {
-        guard let text = EmbeddedSchemas.all[name] else {
+        guard let text = EmbeddedFiles.all["\(name).xsd"] else {
             preconditionFailure("Schemas/\(name).xsd was not embedded at build time")
         }
         do {

@@ -19,10 +19,11 @@ public enum CheckWorthiness {
 
     /// The score of `sentence` in [0, 1], with each firing feature's contribution to the log-odds.
     public static func score(_ sentence: String) -> Score {
-        var logit = CheckWorthinessModel.bias - CheckWorthinessModel.baseRateLogit
+        let model = CheckWorthinessModel.trained
+        var logit = model.bias - model.baseRateLogit
         var contributions: [Feature] = []
         for (name, value) in CheckWorthinessFeatures.extract(sentence) {
-            guard let weight = CheckWorthinessModel.weights[name] else { continue }
+            guard let weight = model.weights[name] else { continue }
             logit += weight * value
             contributions.append(Feature(name: name, weight: weight * value))
         }
