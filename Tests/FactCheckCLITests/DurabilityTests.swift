@@ -32,20 +32,37 @@ import Testing
         #expect(events.count == 200)
     }
 
+    /// Kills `note` at random moments over twice the time a whole run takes, so some kills land
+    /// before the write completes and some after; the test fails unless both happened.
     @Test func killedWritersLeaveTheStateBeforeOrAfterOneChange() throws {
         let desk = try Desk()
-        var before = try DocumentLoader.load(path: desk.documentPath).document
-        var completed = 0
-        for round in 1...30 {
+        func start(_ text: String, on claim: String = "nk-icc:c12") throws -> Process {
             let process = Process()
             process.executableURL = FactCheckProcess.binary
-            process.arguments = ["note", "nk-icc:c12", "round \(round)"]
+            process.arguments = ["note", claim, text]
             process.currentDirectoryURL = URL(fileURLWithPath: desk.folder.path)
             process.environment = ["FACTCHECK_REVIEWER": "Alex Example"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 0...30_000))
+            return process
+        }
+        // How long a whole run takes here: the median of three, on another claim.
+        var durations: [Double] = []
+        for warmUp in 1...3 {
+            let started = Date()
+            let process = try start("warm-up \(warmUp)", on: "nk-icc:c11")
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            durations.append(Date().timeIntervalSince(started))
+        }
+        let whole = durations.sorted()[1]
+        var before = try DocumentLoader.load(path: desk.documentPath).document
+        let rounds = 30
+        var completed = 0
+        for round in 1...rounds {
+            let process = try start("round \(round)")
+            usleep(UInt32(Double.random(in: 0...(2 * whole)) * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
 
@@ -62,6 +79,8 @@ import Testing
         }
         #expect(try desk.run("validate").status == 0)
         #expect(before.claim("c12")?.notes.count == completed)
+        #expect(completed > 0, "no kill landed after a write completed (a whole run took \(whole) s)")
+        #expect(completed < rounds, "no kill landed before a write completed (a whole run took \(whole) s)")
     }
 
     @Test func aResultThatFailsValidationWritesNothing() throws {
