@@ -14,7 +14,7 @@ struct ClaimChangeOptions: ParsableArguments {
         let actor = try reviewer.resolve(workspace: workspace.path)
         let change = try change(actor)
         try reportingFailures {
-            let outcome = try Review.apply(change, to: claim, in: Workspace(root: workspace.path), by: actor)
+            let outcome = try ReviewStore.record(change, to: claim, in: Workspace(root: workspace.path), by: actor)
             var line = "\(claim): "
             line += outcome.from == outcome.claim.status
                 ? outcome.claim.status.rawValue

@@ -27,7 +27,7 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let result = try ClaimAdder.extract(
+            let result = try ClaimCreation.extract(
                 from: document, in: Workspace(root: workspace.path), threshold: threshold, dryRun: dryRun)
             if explain {
                 for proposal in result.proposals {
@@ -72,7 +72,7 @@ struct Add: ParsableCommand {
     func run() throws {
         let actor = try reviewer.resolve(workspace: workspace.path)
         try reportingFailures {
-            let (path, claim) = try ClaimAdder.add(
+            let (path, claim) = try ClaimCreation.add(
                 quote: quote, occurrence: occurrence, claimant: claimant, topics: topics, to: document,
                 in: Workspace(root: workspace.path), by: actor)
             Terminal.out("\(path): added \(document):\(claim.id) at \(claim.anchor.start)-\(claim.anchor.end): “\(claim.anchor.exact.truncated(to: 70))”")

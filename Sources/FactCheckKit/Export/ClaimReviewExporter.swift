@@ -1,5 +1,3 @@
-import LibXML
-
 /// schema.org ClaimReview JSON-LD, one object per reviewed claim, with the fields Google's fact-check
 /// markup requires and recommends. A claim with no rating (pending, in review, unverifiable,
 /// dismissed) has no ClaimReview: it is skipped with a warning, never half filled.

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import LibXML
 
 /// What an export needs besides the documents: which claims, and who publishes the reviews.
 public struct ExportOptions: Sendable {

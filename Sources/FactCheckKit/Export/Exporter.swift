@@ -1,5 +1,3 @@
-import LibXML
-
 /// One export format. A new format is a type conforming to this, one line in `ExportFormats.all`
 /// and a golden file in the CLI tests.
 public protocol Exporter: Sendable {

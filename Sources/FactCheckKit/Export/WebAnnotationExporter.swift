@@ -1,5 +1,3 @@
-import LibXML
-
 /// W3C Web Annotation JSON-LD: one annotation per claim (motivation `assessing`), targeting the
 /// article url with a TextQuoteSelector and a TextPositionSelector, the verdict and sources in the
 /// body; as one AnnotationCollection, or one annotation a line.

@@ -1,7 +1,5 @@
-import LibXML
-
-/// Adds claims to a document on disk: by hand, anchored on a quote, or proposed by the extractor.
-public enum ClaimAdder {
+/// Creates claims in a document on disk: by hand, anchored on a quote, or proposed by the extractor.
+public enum ClaimCreation {
     /// Anchors `quote` in document `id` and adds it as a pending claim created by `actor`.
     public static func add(
         quote: String, occurrence: Int?, claimant: String?, topics: [String], to id: String,

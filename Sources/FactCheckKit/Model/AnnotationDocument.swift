@@ -1,5 +1,3 @@
-import LibXML
-
 /// One article and its claims: the content of a `*.factcheck.xml` file.
 public struct AnnotationDocument: Sendable, Hashable {
     /// The namespace of the root element.

@@ -1,7 +1,6 @@
-import LibXML
-
-/// Applies reviewers' changes to claims in a workspace's documents.
-public enum Review {
+/// Records reviewers' changes to claims in a workspace's documents on disk (`ClaimChange.apply`
+/// makes the change to a claim in memory).
+public enum ReviewStore {
     /// What a change did.
     public struct Outcome: Sendable {
         public var path: String
@@ -12,7 +11,7 @@ public enum Review {
     /// Applies `change` to the claim `reference` names, as `actor` at `time`, and writes the document.
     ///
     /// A refused change is a located error and leaves the file as it was.
-    public static func apply(
+    public static func record(
         _ change: ClaimChange, to reference: ClaimReference, in workspace: Workspace, by actor: String,
         at time: String = UTCClock.now(), lockTimeout: Double = DocumentStore.defaultLockTimeout
     ) throws(DocumentError) -> Outcome {

@@ -46,7 +46,7 @@ enum AtomicFile {
             guard let written = temporary else { return }
             temporary = nil
             guard rename(written, path) == 0 else {
-                let reason = FilePath.systemError()
+                let reason = SystemError.lastMessage()
                 unlink(written)
                 throw failure(path, "cannot replace the document: \(reason)")
             }
@@ -63,7 +63,7 @@ enum AtomicFile {
         let temporary = try writeTemporary(beside: path, pieces: [.bytes(bytes)], mode: 0o644)
         defer { unlink(temporary) }
         guard link(temporary, path) == 0 else {
-            let reason = errno == EEXIST ? "it already exists" : FilePath.systemError()
+            let reason = errno == EEXIST ? "it already exists" : SystemError.lastMessage()
             throw failure(path, "cannot create file: \(reason)")
         }
         try syncFolder(of: path)
@@ -71,22 +71,22 @@ enum AtomicFile {
 
     /// The temporary file's name, hidden and unique: `.NAME.tmp-PID-RANDOM`.
     private static func writeTemporary(beside path: String, pieces: [Piece], mode: mode_t) throws(DocumentError) -> String {
-        let (folder, name) = FilePath.split(path)
-        let temporary = FilePath.join(folder, ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let (folder, name) = PathNames.split(path)
+        let temporary = PathNames.join(folder, ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw failure(path, "cannot write in \(folder): \(FilePath.systemError())") }
+        guard fd >= 0 else { throw failure(path, "cannot write in \(folder): \(SystemError.lastMessage())") }
         do throws(DocumentError) {
             for piece in pieces {
                 switch piece {
                 case .bytes(let bytes):
                     guard bytes.withUnsafeBytes({ Descriptor.writeAll($0, to: fd) }) else {
-                        throw failure(path, "cannot write the document: \(FilePath.systemError())")
+                        throw failure(path, "cannot write the document: \(SystemError.lastMessage())")
                     }
                 case .copy(let file, let range):
                     try copy(range, of: file, to: fd, path: path)
                 }
             }
-            guard fsync(fd) == 0 else { throw failure(path, "cannot flush the document to disk: \(FilePath.systemError())") }
+            guard fsync(fd) == 0 else { throw failure(path, "cannot flush the document to disk: \(SystemError.lastMessage())") }
         } catch {
             close(fd)
             unlink(temporary)
@@ -94,7 +94,7 @@ enum AtomicFile {
         }
         guard close(fd) == 0 else {
             unlink(temporary)
-            throw failure(path, "cannot write the document: \(FilePath.systemError())")
+            throw failure(path, "cannot write the document: \(SystemError.lastMessage())")
         }
         return temporary
     }
@@ -106,21 +106,21 @@ enum AtomicFile {
         var offset = range.lowerBound
         while offset < range.upperBound {
             let got = file.read(at: offset, into: chunk.baseAddress!, count: min(chunk.count, range.upperBound - offset))
-            guard got >= 0 else { throw failure(path, "cannot read the document: \(FilePath.systemError())") }
+            guard got >= 0 else { throw failure(path, "cannot read the document: \(SystemError.lastMessage())") }
             guard got > 0 else { throw failure(path, "the document got shorter while it was being rewritten") }
             guard Descriptor.writeAll(UnsafeRawBufferPointer(rebasing: chunk[..<got]), to: fd) else {
-                throw failure(path, "cannot write the document: \(FilePath.systemError())")
+                throw failure(path, "cannot write the document: \(SystemError.lastMessage())")
             }
             offset += got
         }
     }
 
     private static func syncFolder(of path: String) throws(DocumentError) {
-        let folder = FilePath.split(path).folder
+        let folder = PathNames.split(path).folder
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(path, "cannot open \(folder) to flush it: \(FilePath.systemError())") }
+        guard fd >= 0 else { throw failure(path, "cannot open \(folder) to flush it: \(SystemError.lastMessage())") }
         defer { close(fd) }
-        guard fsync(fd) == 0 else { throw failure(path, "cannot flush \(folder) to disk: \(FilePath.systemError())") }
+        guard fsync(fd) == 0 else { throw failure(path, "cannot flush \(folder) to disk: \(SystemError.lastMessage())") }
     }
 
     private static func failure(_ path: String, _ message: String) -> DocumentError {

@@ -47,7 +47,7 @@ public enum DocumentFinder {
                     String(cString: UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self))
                 }
                 if name.hasPrefix(".") { continue }
-                let path = FilePath.join(current, name)
+                let path = PathNames.join(current, name)
                 // The entry's type from readdir saves a stat per file; some file systems leave it unknown.
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {

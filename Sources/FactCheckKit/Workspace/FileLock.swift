@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LibXML
 
 /// An exclusive lock on a document, held through a lock file beside it that is never renamed or
 /// deleted: locking the document itself would protect nothing once a write replaces it.
@@ -14,8 +13,8 @@ final class FileLock {
 
     /// The lock file that guards `path`: `.NAME.lock` in the same folder.
     static func lockPath(for path: String) -> String {
-        let (folder, name) = FilePath.split(path)
-        return FilePath.join(folder, ".\(name).lock")
+        let (folder, name) = PathNames.split(path)
+        return PathNames.join(folder, ".\(name).lock")
     }
 
     /// Waits up to `timeout` seconds for the lock on `path`.
@@ -23,12 +22,12 @@ final class FileLock {
         let lockPath = Self.lockPath(for: path)
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw .unreadable([Diagnostic(file: lockPath, message: "cannot open lock file: \(FilePath.systemError())")])
+            throw .unreadable([Diagnostic(file: lockPath, message: "cannot open lock file: \(SystemError.lastMessage())")])
         }
-        let deadline = FilePath.now() + timeout
+        let deadline = MonotonicClock.seconds() + timeout
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, FilePath.now() < deadline else {
-                let reason = errno == EWOULDBLOCK ? "another process held it for \(Int(timeout)) s" : FilePath.systemError()
+            guard errno == EWOULDBLOCK || errno == EINTR, MonotonicClock.seconds() < deadline else {
+                let reason = errno == EWOULDBLOCK ? "another process held it for \(Int(timeout)) s" : SystemError.lastMessage()
                 close(fd)
                 throw .unreadable([Diagnostic(file: path, message: "could not lock the document: \(reason)")])
             }

@@ -18,7 +18,7 @@ public struct Workspace: Sendable {
         let name = id + AnnotationDocument.fileSuffix
         let direct = newDocumentPath(for: id)
         if fileExists(direct) { return direct }
-        let found = DocumentFinder.documents(in: root).filter { FilePath.split($0).name == name }
+        let found = DocumentFinder.documents(in: root).filter { PathNames.split($0).name == name }
         switch found.count {
         case 1:
             return found[0]
@@ -34,7 +34,7 @@ public struct Workspace: Sendable {
 
     /// Where a new document `id` goes: `ID.factcheck.xml` at the top of the workspace.
     public func newDocumentPath(for id: String) -> String {
-        FilePath.join(root, id + AnnotationDocument.fileSuffix)
+        PathNames.join(root, id + AnnotationDocument.fileSuffix)
     }
 
     private func fileExists(_ path: String) -> Bool {
@@ -48,10 +48,10 @@ public struct Workspace: Sendable {
     public static func initialize(at root: String, settings: WorkspaceSettings) throws(DocumentError) -> [String] {
         try FileSystem.makeFolder(root)
         var created: [String] = []
-        let settingsPath = FilePath.join(root, settingsFile)
+        let settingsPath = PathNames.join(root, settingsFile)
         try AtomicFile.create(settingsPath, with: Array(settings.serialized().utf8))
         created.append(settingsPath)
-        let ignorePath = FilePath.join(root, ".gitignore")
+        let ignorePath = PathNames.join(root, ".gitignore")
         let existing = (try? InputFile.read(ignorePath)).map { String(decoding: $0, as: UTF8.self) }
         let present = Set((existing ?? "").split(separator: "\n").map(String.init))
         let missing = ignoredPatterns.filter { !present.contains($0) }

@@ -18,7 +18,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
 
     /// The settings of the workspace at `root`; empty settings when it has no settings file.
     public static func load(workspace root: String) throws(DocumentError) -> WorkspaceSettings {
-        let path = FilePath.join(root, Workspace.settingsFile)
+        let path = PathNames.join(root, Workspace.settingsFile)
         guard DocumentFinder.entries(for: [path]) == [.document(path)] else { return WorkspaceSettings() }
         let xml: XMLDocument
         do {
