@@ -27,7 +27,7 @@ struct ClaimChangeOptions: ParsableArguments {
 
 /// `factcheck assign DOC:CLAIM`
 struct Assign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Take a pending claim for review (pending → in-review).")
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Take a pending claim for review (\(transition(.assign))).")
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -41,7 +41,7 @@ struct Assign: ParsableCommand {
 
 /// `factcheck unassign DOC:CLAIM`
 struct Unassign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Give a claim back (in-review → pending).")
+    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Give a claim back (\(transition(.unassign))).")
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -95,6 +95,13 @@ struct Mark: ParsableCommand {
     }
 }
 
+/// Where `step` leads, from the workflow table: "verified, disputed, unverifiable, dismissed → in-review".
+private func transition(_ step: Workflow.Step) -> String {
+    Workflow.table.filter { $0.step == step }.map { entry in
+        Status.allCases.filter(entry.from.contains).map(\.rawValue).joined(separator: ", ") + " → " + entry.to.rawValue
+    }.joined(separator: "; ")
+}
+
 /// A status `mark` can lead to, as the command line gives it; help and completion list only those.
 struct MarkTarget: ExpressibleByArgument {
     let status: Status
@@ -113,7 +120,7 @@ struct MarkTarget: ExpressibleByArgument {
 struct Dismiss: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dismiss",
-        abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (pending → dismissed).")
+        abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (\(transition(.dismiss))).")
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -129,7 +136,7 @@ struct Dismiss: ParsableCommand {
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
-        abstract: "Reopen a finished claim for review (verified, disputed, unverifiable, dismissed → in-review).")
+        abstract: "Reopen a finished claim for review (\(transition(.reopen))).")
 
     @OptionGroup var options: ClaimChangeOptions
 

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Writing to an open file descriptor, for the places that write without Foundation: documents,
-/// `list`'s sorted runs, the terminal.
+/// a query's sorted runs, the terminal.
 public enum Descriptor {
     /// Writes all of `bytes`, again after a short write or an interruption; false (errno says
     /// why) if the system refuses.

@@ -88,7 +88,7 @@ extension String {
 
 extension String {
     /// At most `limit` characters (`limit` ≥ 1), on one line (each run of line breaks one space),
-    /// with an ellipsis when cut. Reads only as far as it keeps: `list` cuts every quote it shows.
+    /// with an ellipsis when cut. Reads only as far as it keeps: a listing cuts every quote it shows.
     public func truncated(to limit: Int) -> String {
         // Printable ASCII, the usual quote: a byte is a character, no grapheme breaking needed.
         // Enough bytes are looked at to see past the cut, so no mark can join the last one kept.
