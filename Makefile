@@ -53,8 +53,9 @@ bench-deps: deps
 	fi
 
 # 10,000 documents and a 100,000-claim document, release build; writes Benchmarks/RESULTS.md.
+# BENCH_FLAGS="--compare BINARY" also times an earlier build on every row, interleaved.
 bench: bench-deps release
-	python3 Scripts/bench.py
+	python3 Scripts/bench.py $(BENCH_FLAGS)
 
 # The same steps on 100 documents with the debug build, so the benchmark cannot rot.
 bench-smoke: bench-deps

@@ -86,6 +86,9 @@ def main():
     parser.add_argument("--build", choices=["release", "debug"], default="release")
     parser.add_argument("--smoke", action="store_true", help="100 documents, 1,000-claim document, one run, no results file")
     parser.add_argument("--binary", help="time this factcheck binary (an earlier build, as a baseline) instead of the build's")
+    parser.add_argument("--compare", metavar="BASELINE",
+                        help="also time this earlier factcheck binary on every factcheck row, interleaved with it, "
+                             "and report each row's change")
     args = parser.parse_args()
     if args.smoke:
         args.documents, args.large_claims, args.runs = 100, 1_000, 1
@@ -186,10 +189,30 @@ def main():
           "https://example.org/bench", "--workspace", big_copy[1]], max(3, args.runs // 2), big_copy[0],
          {"seconds": 3.5, "mib": 1024}, {}),
     ]
+    compare = os.path.abspath(args.compare) if args.compare else None
+    if compare:
+        # Each factcheck row is followed by the same command on the earlier binary, so both meet
+        # the same moment of the shared machine, round after round.
+        twinned = []
+        for row in rows:
+            twinned.append(row)
+            name, argv, runs, before, _, extra = row
+            if argv[0] == factcheck:
+                twinned.append((name + " [baseline]", [compare] + argv[1:], runs, before, None, dict(extra, twin=True)))
+        rows = twinned
     try:
         results = measure_interleaved(rows, env=env)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    comparison = []
+    if compare:
+        for index, row in enumerate(rows):
+            if row[5].get("twin"):
+                ours, theirs = results[index - 1], results[index]
+                comparison.append(
+                    f"| {ours['name']} | {ours['median']:.3f} | {theirs['median']:.3f} | "
+                    f"{ours['median'] / theirs['median'] - 1:+.1%} | {ours['peak']:.1f} | {theirs['peak']:.1f} |")
+        results = [result for row, result in zip(rows, results) if not row[5].get("twin")]
 
     baseline = results[0]["median"]
     size = sum(os.path.getsize(path) for path in files) / len(files) / 1024
@@ -233,6 +256,12 @@ def main():
         f"Scaling: validating half the documents takes {halfway:.2f} of the time of all of them.",
     ]
     report = "\n".join(header) + "\n\n" + "\n".join(lines) + "\n"
+    if comparison:
+        report += (
+            f"\nAgainst `{args.compare}`, each factcheck row timed right after this checkout's in every round "
+            "(change: this checkout's median over the baseline's, less one; negative is faster):\n\n"
+            "| command | this checkout (s) | baseline (s) | change | peak (MiB) | baseline peak (MiB) |\n"
+            "|---|---:|---:|---:|---:|---:|\n" + "\n".join(comparison) + "\n")
     print(report)
     if not args.smoke:
         # The newest run first; earlier runs are kept below it.

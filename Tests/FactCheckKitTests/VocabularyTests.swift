@@ -71,6 +71,17 @@ private func enumeration(_ type: String, in schema: String) throws -> [String] {
         #expect(Status.markable.map(\.defaultSourceRelation) == [.supports, .refutes, .context])
     }
 
+    /// The report styles every status: a new one cannot go out unstyled.
+    @Test func theReportHasAStyleForEveryStatus() throws {
+        let loaded = try DocumentLoader.load(path: Fixture.sample("nk-icc.factcheck.xml"))
+        let page = HTMLReportExporter().export([loaded], options: ExportOptions(selection: .all, settings: WorkspaceSettings())).text
+        for status in Status.allCases {
+            #expect(page.contains("mark.\(status.cssClass){"), "\(status)")
+            #expect(page.contains(".chip.\(status.cssClass){"), "\(status)")
+            #expect(page.contains(">\(status.label)</span>"), "\(status)")
+        }
+    }
+
     @Test func labelsAndClassesAreDistinct() {
         #expect(Set(Status.allCases.map(\.label)).count == Status.allCases.count)
         #expect(Set(Status.allCases.map(\.cssClass)).count == Status.allCases.count)
