@@ -60,7 +60,15 @@ def measure_interleaved(rows, **kwargs):
     then reads each row's peak memory in one more run. Returns each row's median and peak."""
     times = [[] for _ in rows]
     for round_index in range(max(row[2] for row in rows)):
-        for index, (name, argv, runs, before, _, _) in enumerate(rows):
+        order = list(range(len(rows)))
+        if round_index % 2:
+            # A row and its baseline twin swap places every other round, so neither always runs
+            # in the wake of the other (page cache, writeback after a large write).
+            for index in range(len(rows) - 1):
+                if rows[index + 1][5].get("twin") and order[index] == index:
+                    order[index], order[index + 1] = index + 1, index
+        for index in order:
+            name, argv, runs, before, _, _ = rows[index]
             if round_index >= runs:
                 continue
             if before:
@@ -72,7 +80,8 @@ def measure_interleaved(rows, **kwargs):
         if before:
             before()
         _, peak, _ = run(argv, peak=True, **kwargs)
-        result = {"name": name, "median": statistics.median(times[index]), "runs": runs, "peak": peak, "target": target}
+        result = {"name": name, "median": statistics.median(times[index]), "times": times[index], "runs": runs,
+                  "peak": peak, "target": target}
         print(f"{name}: {result['median']:.3f} s, {result['peak']:.1f} MiB", file=sys.stderr)
         results.append(result)
     return results
@@ -86,6 +95,8 @@ def main():
     parser.add_argument("--build", choices=["release", "debug"], default="release")
     parser.add_argument("--smoke", action="store_true", help="100 documents, 1,000-claim document, one run, no results file")
     parser.add_argument("--binary", help="time this factcheck binary (an earlier build, as a baseline) instead of the build's")
+    parser.add_argument("--only", metavar="TEXT", action="append",
+                        help="time only the rows whose name holds TEXT (repeat for more), and write no results file")
     parser.add_argument("--compare", metavar="BASELINE",
                         help="also time this earlier factcheck binary on every factcheck row, interleaved with it, "
                              "and report each row's change")
@@ -189,6 +200,9 @@ def main():
           "https://example.org/bench", "--workspace", big_copy[1]], max(3, args.runs // 2), big_copy[0],
          {"seconds": 3.5, "mib": 1024}, {}),
     ]
+    if args.only:
+        # The xmllint row stays: every ratio is to it.
+        rows = [rows[0]] + [row for row in rows[1:] if any(text in row[0] for text in args.only)]
     compare = os.path.abspath(args.compare) if args.compare else None
     if compare:
         # Each factcheck row is followed by the same command on the earlier binary, so both meet
@@ -209,9 +223,11 @@ def main():
         for index, row in enumerate(rows):
             if row[5].get("twin"):
                 ours, theirs = results[index - 1], results[index]
+                # The change within each round, where both met the same moment of the machine.
+                paired = statistics.median(a / b - 1 for a, b in zip(ours["times"], theirs["times"]))
                 comparison.append(
                     f"| {ours['name']} | {ours['median']:.3f} | {theirs['median']:.3f} | "
-                    f"{ours['median'] / theirs['median'] - 1:+.1%} | {ours['peak']:.1f} | {theirs['peak']:.1f} |")
+                    f"{ours['median'] / theirs['median'] - 1:+.1%} | {paired:+.1%} | {ours['peak']:.1f} | {theirs['peak']:.1f} |")
         results = [result for row, result in zip(rows, results) if not row[5].get("twin")]
 
     baseline = results[0]["median"]
@@ -237,7 +253,9 @@ def main():
         verdict = ("yes" if met else "**no**") if wanted and args.build == "release" else ""
         lines.append(f"| {result['name']} | {result['median']:.3f} | {ratio:.2f}× | {result['peak']:.1f} | "
                      f"{', '.join(wanted)} | {verdict} |")
-    halfway = next(r for r in results if r["name"].startswith("factcheck validate, half"))["median"] / results[1]["median"]
+    medians = {r["name"]: r["median"] for r in results}
+    half_name, all_name = "factcheck validate, half the documents", "factcheck validate, all documents"
+    halfway = medians[half_name] / medians[all_name] if half_name in medians and all_name in medians else None
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
     libxml = subprocess.run([xmllint, "--version"], capture_output=True, text=True).stderr.splitlines()[0]
     header = [
@@ -253,17 +271,18 @@ def main():
         + ("under GNU time." if TIME else "read with wait4 (an upper bound: it counts the Python process forked)."),
         f"Workspace: {args.documents:,} documents, {size:.1f} KB on average, 10 claims each; one document with "
         f"{args.large_claims:,} claims ({os.path.getsize(big) / 1048576:.1f} MiB).",
-        f"Scaling: validating half the documents takes {halfway:.2f} of the time of all of them.",
-    ]
+    ] + ([f"Scaling: validating half the documents takes {halfway:.2f} of the time of all of them."] if halfway else [])
     report = "\n".join(header) + "\n\n" + "\n".join(lines) + "\n"
     if comparison:
         report += (
-            f"\nAgainst `{args.compare}`, each factcheck row timed right after this checkout's in every round "
-            "(change: this checkout's median over the baseline's, less one; negative is faster):\n\n"
-            "| command | this checkout (s) | baseline (s) | change | peak (MiB) | baseline peak (MiB) |\n"
-            "|---|---:|---:|---:|---:|---:|\n" + "\n".join(comparison) + "\n")
+            f"\nAgainst `{args.compare}`, each factcheck row timed next to this checkout's in every round, "
+            "before it and after it in turn "
+            "(change: this checkout's median over the baseline's, less one, negative is faster; paired: the median "
+            "of that change within each round):\n\n"
+            "| command | this checkout (s) | baseline (s) | change | paired | peak (MiB) | baseline peak (MiB) |\n"
+            "|---|---:|---:|---:|---:|---:|---:|\n" + "\n".join(comparison) + "\n")
     print(report)
-    if not args.smoke:
+    if not args.smoke and not args.only:
         # The newest run first; earlier runs are kept below it.
         title = "# Benchmark results\n\nWritten by `make bench` ([`Scripts/bench.py`](../Scripts/bench.py)), newest run first.\n\n"
         path = os.path.join(ROOT, "Benchmarks", "RESULTS.md")
