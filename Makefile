@@ -30,7 +30,8 @@ profile: deps
 demo: build
 	@bash Scripts/demo.sh $(BIN)
 
-# The offline JSON-LD checker beside the repository, with pyld from PyPI, checks the exports when it can be set up.
+# The offline JSON-LD checker beside the repository, with pyld from PyPI, and the W3C Web Annotation suite (with
+# jsonschema from PyPI) check the exports when they can be set up.
 JSONLD := ../shared/jsonld
 JSONLD_VENV := .build/jsonld-venv
 
@@ -38,6 +39,10 @@ jsonld-checker:
 	@if [ -f $(JSONLD)/requirements.txt ] && [ ! -x $(JSONLD_VENV)/bin/python ]; then \
 		python3 -m venv $(JSONLD_VENV) && $(JSONLD_VENV)/bin/pip install -q -r $(JSONLD)/requirements.txt \
 		|| { echo "JSON-LD checker not set up; its test will be skipped"; rm -rf $(JSONLD_VENV); }; \
+	fi
+	@if [ -x $(JSONLD_VENV)/bin/python ] && ! $(JSONLD_VENV)/bin/python -c "import jsonschema" 2>/dev/null; then \
+		$(JSONLD_VENV)/bin/pip install -q -r Scripts/requirements-checks.txt \
+		|| echo "jsonschema not installed; the W3C Web Annotation suite test will be skipped"; \
 	fi
 
 # The smoke benchmark runs first so the test runner's summary is the last thing printed.

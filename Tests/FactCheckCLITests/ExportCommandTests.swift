@@ -176,10 +176,11 @@ private let goldenFiles = [
         let text = ScalarText(try sampleText())
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 13)
+        var motivations: [String] = []
         for line in lines {
             let annotation = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(annotation["@context"] as? String == "http://www.w3.org/ns/anno.jsonld")
-            #expect(annotation["motivation"] as? String == "assessing")
+            motivations.append(annotation["motivation"] as? String ?? "")
             let target = try #require(annotation["target"] as? [String: Any])
             let selectors = try #require(target["selector"] as? [[String: Any]])
             let position = try #require(selectors.first { $0["type"] as? String == "TextPositionSelector" })
@@ -190,6 +191,8 @@ private let goldenFiles = [
             #expect(text.slice(start - 32, start).hasSuffix(quote["prefix"] as? String ?? ""))
             #expect(text.slice(end, end + 32).hasPrefix(quote["suffix"] as? String ?? ""))
         }
+        // The eleven reviewed claims are assessed; the two pending ones (c12, c13) only highlighted.
+        #expect(motivations == Array(repeating: "assessing", count: 11) + ["highlighting", "highlighting"])
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["FACTCHECK_JSONLD_PYTHON"] != nil, "needs pyld: make test sets it up"))
@@ -239,5 +242,134 @@ private let goldenFiles = [
         #expect(html.contains("[c3 Disputed]"))
         #expect(html.contains("Rating: Mixed (3/5)"))
         #expect(html.contains("<a href=\"https://www.hrw.org/news/2014/11/18/north-korea-un-condemns-crimes-against-humanity\">North Korea: UN Condemns Crimes Against Humanity</a>"))
+    }
+}
+
+/// The repository's neighbour `shared/`, where the standards' own suites and checkers are.
+private let shared = URL(fileURLWithPath: FactCheckProcess.samples).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("shared")
+
+/// The checkers' Python (the venv `make test` makes), if it has jsonschema.
+private let suitePython: String? = {
+    guard let python = ProcessInfo.processInfo.environment["FACTCHECK_JSONLD_PYTHON"],
+          let probe = try? FactCheckProcess.run(["-c", "import jsonschema"], in: "/", executable: python), probe.status == 0
+    else { return nil }
+    return python
+}()
+
+/// Text that breaks out of a `<script>` block or a JavaScript string if written raw.
+private let hostile = "</script><!-- \u{2028}"
+
+/// A desk with a non-ASCII article whose quote, verdict summary and source carry `hostile`.
+private func hostileDesk() throws -> Desk {
+    let desk = try exportDesk()
+    try desk.folder.write(
+        "article.txt",
+        """
+        Sondage : un record à Tōkyō
+
+        Le ministre a déclaré que 42 % des électeurs — « selon le sondage </script><!-- publié » — avaient voté à Tōkyō (東京), un record depuis 1995.
+
+        """)
+    #expect(try desk.run("import", "article.txt", "--id", "fr-jp", "--url", "https://example.org/article", "--no-extract").status == 0)
+    let quote = "Le ministre a déclaré que 42 % des électeurs — « selon le sondage </script><!-- publié » — avaient voté à Tōkyō (東京), un record depuis 1995."
+    #expect(try desk.run("add", "fr-jp", "--quote", quote, "--claimant", "Le ministre \(hostile)").status == 0)
+    let marked = try desk.run(
+        "mark", "fr-jp:c1", "disputed", "--rating", "misleading", "--source", "https://example.org/poll",
+        "--note", "The poll \(hostile)said 24 %. Second line & more >")
+    #expect(marked.status == 0, "\(marked.stderr)")
+    #expect(try desk.run(
+        "source", "add", "fr-jp:c1", "https://example.org/other", "--title", "Titre \(hostile)", "--publisher", "Éditions <!--"
+    ).status == 0)
+    return desk
+}
+
+/// `Scripts/check_web_annotation.py`: every MUST of the W3C web-annotation-tests suite.
+@Suite(.enabled(if: suitePython != nil, "needs jsonschema: make test sets it up"))
+struct W3CWebAnnotationSuite {
+    private func check(_ files: [String], in desk: Desk) throws -> RunResult {
+        let script = URL(fileURLWithPath: FactCheckProcess.samples).deletingLastPathComponent()
+            .appendingPathComponent("Scripts/check_web_annotation.py").path
+        return try FactCheckProcess.run(
+            [script, shared.appendingPathComponent("w3c-web-annotation-tests").path] + files, in: desk.folder.path,
+            executable: suitePython!)
+    }
+
+    @Test(arguments: [["--format", "web-annotation"], ["--format", "web-annotation", "--jsonl"]])
+    func everyMustHoldsForTheSample(format: [String]) throws {
+        let desk = try exportDesk()
+        #expect(try desk.run(["export", "nk-icc", "-o", "out.json"] + format).status == 0)
+        let result = try check(["out.json"], in: desk)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(format.contains("--jsonl") ? "13 checked: 0 MUST" : "15 checked: 0 MUST"))
+    }
+
+    @Test(arguments: [["--format", "web-annotation"], ["--format", "web-annotation", "--jsonl"]])
+    func everyMustHoldsForNonASCIIAndHostileText(format: [String]) throws {
+        let desk = try hostileDesk()
+        #expect(try desk.run(["export", "fr-jp", "-o", "out.json"] + format).status == 0)
+        let result = try check(["out.json"], in: desk)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(" checked: 0 MUST assertions failed"))
+    }
+
+    /// The checker is not a rubber stamp: the old shape of a source body fails its MUST.
+    @Test func theCheckerCatchesAWebResourceWithAPurpose() throws {
+        let desk = try exportDesk()
+        try desk.folder.write("old.json", """
+            {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "https://example.org/a1", "type": "Annotation",
+             "body": [{"id": "https://example.org/source", "purpose": "linking"}],
+             "target": "https://example.org/article"}
+            """)
+        let result = try check(["old.json"], in: desk)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("MUST annotations/bodiesTargets/3.3.5-bodyEWRNoPurpose.json"))
+    }
+}
+
+/// `</script>`, `<!--` and U+2028 in a quote, a summary, a claimant and a source, through every format.
+@Suite struct HostileTextInExports {
+    @Test(arguments: ["claimreview", "web-annotation"])
+    func jsonExportsEscapeItAndKeepItsMeaning(format: String) throws {
+        let desk = try hostileDesk()
+        let result = try desk.run("export", "fr-jp", "--format", format)
+        #expect(result.status == 0, "\(result.stderr)")
+        for raw in ["<", ">", "&", "\u{2028}"] {
+            #expect(!result.stdout.contains(raw), "\(format) holds a raw \(raw)")
+        }
+        #expect(result.stdout.contains("\\u003c/script\\u003e\\u003c!--"))
+        #expect(result.stdout.contains("\\u2028"))
+        // Decoded, the strings are the reviewer's, character for character.
+        func strings(_ value: Any) -> [String] {
+            switch value {
+            case let text as String: [text]
+            case let array as [Any]: array.flatMap(strings)
+            case let object as [String: Any]: object.values.flatMap(strings)
+            default: []
+            }
+        }
+        let values = strings(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
+        #expect(values.contains { $0.contains("The poll \(hostile)said 24 %. Second line & more >") })
+        #expect(values.contains { $0.hasPrefix("Le ministre a déclaré que 42 % des électeurs — « selon le sondage </script><!-- publié »") })
+    }
+
+    @Test func theAnnotatedXMLKeepsItAsText() throws {
+        let desk = try hostileDesk()
+        let result = try desk.run("export", "fr-jp", "--format", "annotated-xml")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("</script>"))
+        // Parsed back, the summary is the reviewer's text.
+        let root = try XMLDocument.parse(Array(result.stdout.utf8), path: "out.xml").root
+        func texts(_ element: XMLElement) -> [String] { [element.text] + element.elements.flatMap(texts) }
+        #expect(texts(root).contains { $0.contains("The poll \(hostile)said 24 %. Second line & more >") })
+    }
+
+    @Test func theReportEscapesIt() throws {
+        let desk = try hostileDesk()
+        let result = try desk.run("export", "fr-jp", "--format", "html")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("</script>"))
+        #expect(!result.stdout.contains("<!--"))
+        #expect(result.stdout.contains("The poll &lt;/script&gt;&lt;!-- \u{2028}said 24 %."))
     }
 }

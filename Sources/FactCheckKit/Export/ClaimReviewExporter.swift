@@ -114,6 +114,6 @@ public struct ClaimReviewExporter: Exporter {
                     reviewBody: verdict.summary))
             }
         }
-        return ExportOutput(text: StableJSONEncoder().exportString(reviews) + "\n", warnings: warnings)
+        return ExportOutput(text: StableJSONEncoder().embeddableString(reviews) + "\n", warnings: warnings)
     }
 }
