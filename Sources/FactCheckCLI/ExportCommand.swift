@@ -38,6 +38,9 @@ struct Export: ParsableCommand {
     @Option(help: "The published review's url, with {doc} and {claim} (default: the workspace setting).")
     var reviewURL: String?
 
+    @Option(help: "What the claimants named on claims are, as ClaimReview's claim author: person or organization.")
+    var claimantType: ClaimantTypeArgument = .organization
+
     @Flag(help: ArgumentHelp(Export.jsonlHelp))
     var jsonl = false
 
@@ -71,7 +74,8 @@ struct Export: ParsableCommand {
             if let reviewURL { settings.reviewURLTemplate = try checkedSourceURL(reviewURL) }
             let exporter = format.exporter
             let selection: ExportOptions.Selection = reviewed ? .reviewed : all ? .all : exporter.defaultSelection
-            let options = ExportOptions(selection: selection, settings: settings, lines: jsonl)
+            var options = ExportOptions(selection: selection, settings: settings, lines: jsonl)
+            options.claimantType = claimantType.type
             let store = Workspace(root: workspace.path)
             var loaded: [LoadedDocument] = []
             for id in documents {
@@ -111,5 +115,18 @@ struct ExportFormat: ExpressibleByArgument {
     /// The names of the formats `test` holds for.
     static func names(_ test: (any Exporter) -> Bool) -> [String] {
         ExportFormats.all.filter(test).map(\.name)
+    }
+}
+
+/// `--claimant-type person|organization`.
+enum ClaimantTypeArgument: String, ExpressibleByArgument, CaseIterable {
+    case person
+    case organization
+
+    var type: ExportOptions.ClaimantType {
+        switch self {
+        case .person: .person
+        case .organization: .organization
+        }
     }
 }

@@ -373,3 +373,62 @@ struct W3CWebAnnotationSuite {
         #expect(result.stdout.contains("The poll &lt;/script&gt;&lt;!-- \u{2028}said 24 %."))
     }
 }
+
+@Suite struct ClaimReviewAuthors {
+    /// A desk set up with `init`, an article with a claim that names its claimant, marked.
+    private func desk(claimant: String?) throws -> TemporaryDirectory {
+        let folder = TemporaryDirectory()
+        let environment = ["FACTCHECK_REVIEWER": "Alex Example"]
+        #expect(try FactCheckProcess.run(
+            ["init", "--org-name", "Example Fact Desk", "--org-url", "https://example.org/",
+             "--org-same-as", "https://example.org/about", "--org-same-as", "https://example.org/people",
+             "--review-url", "https://example.org/checks/{doc}/{claim}"], in: folder.path).status == 0)
+        try folder.write("article.txt", "The mayor said the city planted 12,000 trees in 2025, twice as many as the year before.\n")
+        #expect(try FactCheckProcess.run(
+            ["import", "article.txt", "--id", "trees", "--url", "https://example.org/trees", "--title", "Trees",
+             "--publisher", "Example Times", "--no-extract"], in: folder.path).status == 0)
+        var add = ["add", "trees", "--quote", "The mayor said the city planted 12,000 trees in 2025"]
+        if let claimant { add += ["--claimant", claimant] }
+        #expect(try FactCheckProcess.run(add, in: folder.path, environment: environment).status == 0)
+        #expect(try FactCheckProcess.run(
+            ["mark", "trees:c1", "disputed", "--rating", "mixed", "--source", "https://example.org/record"],
+            in: folder.path, environment: environment).status == 0)
+        return folder
+    }
+
+    private func review(_ arguments: [String], in folder: TemporaryDirectory) throws -> [String: Any] {
+        let result = try FactCheckProcess.run(["export", "trees", "--format", "claimreview"] + arguments, in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let reviews = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        return try #require(reviews.first)
+    }
+
+    @Test func theClaimantIsTheClaimsAuthorAsThePersonOrOrganizationSaid() throws {
+        let folder = try desk(claimant: "Mayor Example")
+        for (type, expected) in [([String](), "Organization"), (["--claimant-type", "person"], "Person")] {
+            let item = try #require(try review(type, in: folder)["itemReviewed"] as? [String: Any])
+            let author = try #require(item["author"] as? [String: Any])
+            #expect(author["@type"] as? String == expected)
+            #expect(author["name"] as? String == "Mayor Example")
+        }
+    }
+
+    @Test func withoutAClaimantThePublisherIsTheAuthor() throws {
+        let folder = try desk(claimant: nil)
+        let item = try #require(try review([], in: folder)["itemReviewed"] as? [String: Any])
+        let author = try #require(item["author"] as? [String: Any])
+        #expect(author["@type"] as? String == "Organization")
+        #expect(author["name"] as? String == "Example Times")
+    }
+
+    @Test func theDeskCarriesItsSameAs() throws {
+        let folder = try desk(claimant: nil)
+        let author = try #require(try review([], in: folder)["author"] as? [String: Any])
+        #expect(author["sameAs"] as? [String] == ["https://example.org/about", "https://example.org/people"])
+        #expect(author["url"] as? String == "https://example.org/")
+        let empty = TemporaryDirectory()
+        let bad = try FactCheckProcess.run(["init", "--org-same-as", "https://example.org/x"], in: empty.path)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--org-same-as needs --org-name"))
+    }
+}

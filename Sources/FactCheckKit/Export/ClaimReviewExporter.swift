@@ -71,10 +71,11 @@ public struct ClaimReviewExporter: Exporter {
         var type: String
         var name: String
         var url: String?
+        var sameAs: [String]?
 
         enum CodingKeys: String, CodingKey {
             case type = "@type"
-            case name, url
+            case name, url, sameAs
         }
     }
 
@@ -105,10 +106,13 @@ public struct ClaimReviewExporter: Exporter {
                     url: options.reviewURL(document: article.id, claim: claim.id)!,
                     claimReviewed: claim.anchor.exact,
                     itemReviewed: ItemReviewed(
-                        author: SchemaOrgEntity(type: "Organization", name: claim.claimant ?? article.publisher ?? article.title),
+                        author: claim.claimant.map { SchemaOrgEntity(type: options.claimantType.rawValue, name: $0) }
+                            ?? SchemaOrgEntity(type: "Organization", name: article.publisher ?? article.title),
                         datePublished: article.published,
                         appearance: Appearance(url: articleURL, headline: article.title)),
-                    author: SchemaOrgEntity(type: "Organization", name: organization, url: options.settings.organizationURL),
+                    author: SchemaOrgEntity(
+                        type: "Organization", name: organization, url: options.settings.organizationURL,
+                        sameAs: options.settings.organizationSameAs.isEmpty ? nil : options.settings.organizationSameAs),
                     datePublished: String(verdict.time.prefix(10)),
                     reviewRating: ReviewRating(ratingValue: verdict.rating.value, alternateName: verdict.rating.label),
                     reviewBody: verdict.summary))

@@ -16,6 +16,14 @@ public struct ExportOptions: Sendable {
 
     public var selection: Selection
     public var settings: WorkspaceSettings
+    /// What a claim's claimant is, as ClaimReview names the claim's author.
+    public enum ClaimantType: String, Sendable, CaseIterable {
+        case person = "Person"
+        case organization = "Organization"
+    }
+
+    /// The schema.org type of every claimant named on a claim.
+    public var claimantType: ClaimantType = .organization
     /// One record a line instead of one document, for the formats that can (`Exporter.writesLines`).
     public var lines: Bool
 

@@ -7,12 +7,18 @@ public struct WorkspaceSettings: Sendable, Hashable {
     /// The organization that publishes the reviews.
     public var organizationName: String?
     public var organizationURL: String?
+    /// Pages that say who the organization is (its Wikidata item, a profile): ClaimReview's `sameAs`.
+    public var organizationSameAs: [String]
     /// Where a published review lives, with `{doc}` and `{claim}` placeholders.
     public var reviewURLTemplate: String?
 
-    public init(organizationName: String? = nil, organizationURL: String? = nil, reviewURLTemplate: String? = nil) {
+    public init(
+        organizationName: String? = nil, organizationURL: String? = nil, organizationSameAs: [String] = [],
+        reviewURLTemplate: String? = nil
+    ) {
         self.organizationName = organizationName
         self.organizationURL = organizationURL
+        self.organizationSameAs = organizationSameAs
         self.reviewURLTemplate = reviewURLTemplate
     }
 
@@ -33,6 +39,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
         return WorkspaceSettings(
             organizationName: organization?.element(named: "name")?.text,
             organizationURL: organization?.element(named: "url")?.text,
+            organizationSameAs: organization?.elements(named: "sameAs").map(\.text) ?? [],
             reviewURLTemplate: root.element(named: "reviewURLTemplate")?.text)
     }
 
@@ -47,6 +54,7 @@ public struct WorkspaceSettings: Sendable, Hashable {
         if let organizationName {
             var organization = [element("name", organizationName)]
             if let organizationURL { organization.append(element("url", organizationURL)) }
+            organization += organizationSameAs.map { element("sameAs", $0) }
             root.children.append(.element(element("organization", children: organization)))
         }
         if let reviewURLTemplate { root.children.append(.element(element("reviewURLTemplate", reviewURLTemplate))) }
