@@ -78,6 +78,25 @@ private let goldenFiles = [
 }
 
 @Suite struct AnnotatedXMLExport {
+    /// Every field of the article goes out, captions and retrieval date too.
+    @Test func keepsEveryArticleField() throws {
+        let desk = try exportDesk()
+        let result = try desk.run("export", "nk-icc", "--format", "annotated-xml")
+        #expect(result.status == 0)
+        let root = try XMLDocument.parse(Array(result.stdout.utf8), path: "export.xml").root
+        let article = try #require(root.element(named: "article"))
+        let source = try DocumentLoader.load(path: FactCheckProcess.samples + "/nk-icc.factcheck.xml").document.article
+        #expect(article.element(named: "title")?.text == source.title)
+        #expect(article.element(named: "url")?.text == source.url)
+        #expect(article.element(named: "publisher")?.text == source.publisher)
+        #expect(article.elements(named: "author").map(\.text) == source.authors)
+        #expect(article.element(named: "published")?.text == source.published)
+        #expect(article.element(named: "retrieved")?.text == source.retrieved)
+        #expect(article.element(named: "language")?.text == source.language)
+        #expect(article.elements(named: "caption").map(\.text) == source.captions)
+        #expect(!source.captions.isEmpty && source.retrieved != nil)
+    }
+
     /// The text of the `text` element with every span removed.
     private func plainText(_ xml: String) throws -> (String, XMLElement) {
         let root = try XMLDocument.parse(Array(xml.utf8), path: "export.xml").root

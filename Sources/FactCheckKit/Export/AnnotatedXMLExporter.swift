@@ -40,9 +40,10 @@ public struct AnnotatedXMLExporter: Exporter {
             if let value { result.children.append(.element(textElement(name, value))) }
         }
         source.authors.forEach { result.children.append(.element(textElement("author", $0))) }
-        for (name, value) in [("published", source.published), ("language", source.language)] {
+        for (name, value) in [("published", source.published), ("retrieved", source.retrieved), ("language", source.language)] {
             if let value { result.children.append(.element(textElement(name, value))) }
         }
+        source.captions.forEach { result.children.append(.element(textElement("caption", $0))) }
 
         var text = element("text")
         for segment in TextSegments(text: source.text, claims: claims).segments {
