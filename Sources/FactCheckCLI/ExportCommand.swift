@@ -41,6 +41,9 @@ struct Export: ParsableCommand {
     @Option(help: "What the claimants named on claims are, as ClaimReview's claim author: person or organization.")
     var claimantType: ClaimantTypeArgument = .organization
 
+    @Flag(help: "html: carry the reviewed claims' ClaimReview JSON-LD in the page (a desk's own review page).")
+    var withClaimreview = false
+
     @Flag(help: ArgumentHelp(Export.jsonlHelp))
     var jsonl = false
 
@@ -61,6 +64,9 @@ struct Export: ParsableCommand {
     func validate() throws {
         if documents.isEmpty { throw ValidationError("name at least one document id") }
         if reviewed && all { throw ValidationError("--reviewed and --all do not go together") }
+        if withClaimreview && format.exporter.name != HTMLReportExporter().name {
+            throw ValidationError("--with-claimreview goes with --format html")
+        }
         if jsonl && !format.exporter.writesLines {
             throw ValidationError("--jsonl goes with --format \(words(ExportFormat.names(\.writesLines)))")
         }
@@ -76,6 +82,7 @@ struct Export: ParsableCommand {
             let selection: ExportOptions.Selection = reviewed ? .reviewed : all ? .all : exporter.defaultSelection
             var options = ExportOptions(selection: selection, settings: settings, lines: jsonl)
             options.claimantType = claimantType.type
+            options.embedClaimReview = withClaimreview
             let store = Workspace(root: workspace.path)
             var loaded: [LoadedDocument] = []
             for id in documents {

@@ -451,3 +451,53 @@ struct W3CWebAnnotationSuite {
         #expect(bad.stderr.contains("--org-same-as needs --org-name"))
     }
 }
+
+@Suite struct HTMLReportLayout {
+    @Test func overlapsLabelsPrintAndLandmark() throws {
+        let desk = try exportDesk()
+        let html = try desk.run("export", "nk-icc", "--format", "html").stdout
+        // c4 lies inside c5: the inner mark is outlined, so the two read as two claims.
+        #expect(html.contains("<mark class=\"verified\"><mark class=\"verified\">the resolution</mark></mark>"))
+        #expect(html.contains("mark mark{outline:1px dashed #333;outline-offset:-1px}"))
+        // No padding on marks: adjacent pieces of one claim leave no gap before a nested mark.
+        #expect(html.contains("mark{border-bottom:2px solid;background:none}"))
+        #expect(!html.contains("padding:0 .1em"))
+        #expect(html.contains("white-space:nowrap}"))
+        // In print only links to other pages show their address, not the report's own #anchors.
+        #expect(html.contains("a[href^=\"http\"]::after"))
+        #expect(!html.contains("a[href]::after"))
+        let root = try XMLDocument.parseHTML(Array(html.utf8), path: "report.html").root
+        func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
+            (element.name == name ? [element] : []) + element.elements.flatMap { all($0, name) }
+        }
+        let main = all(root, "main")
+        #expect(main.count == 1)
+        #expect(all(main[0], "article").count == 1)
+        #expect(all(root, "script").isEmpty)
+    }
+
+    @Test func withClaimReviewThePageCarriesItsJSONLD() throws {
+        let desk = try hostileDesk()
+        let page = try desk.run("export", "nk-icc", "fr-jp", "--format", "html", "--with-claimreview")
+        #expect(page.status == 0, "\(page.stderr)")
+        let alone = try desk.run("export", "nk-icc", "fr-jp", "--format", "claimreview")
+        let root = try XMLDocument.parseHTML(Array(page.stdout.utf8), path: "report.html").root
+        func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
+            (element.name == name ? [element] : []) + element.elements.flatMap { all($0, name) }
+        }
+        let scripts = all(root, "script")
+        #expect(scripts.count == 1)
+        let script = try #require(scripts.first)
+        #expect(script[attribute: "type"] == "application/ld+json")
+        // What the HTML parser hands a reader is the whole JSON-LD, the same as the claimreview export.
+        let embedded = try JSONSerialization.jsonObject(with: Data(script.text.utf8)) as? NSArray
+        let expected = try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? NSArray
+        #expect(embedded != nil && embedded == expected)
+        #expect(embedded?.count == 11)
+        #expect(script.text.contains("\\u003c/script\\u003e"))
+        #expect(page.stderr == alone.stderr)
+        let refused = try desk.run("export", "nk-icc", "--format", "claimreview", "--with-claimreview")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("--with-claimreview goes with --format html"))
+    }
+}

@@ -74,7 +74,7 @@ private func enumeration(_ type: String, in schema: String) throws -> [String] {
     /// The report styles every status: a new one cannot go out unstyled.
     @Test func theReportHasAStyleForEveryStatus() throws {
         let loaded = try DocumentLoader.load(path: Fixture.sample("nk-icc.factcheck.xml"))
-        let page = HTMLReportExporter().export([loaded], options: ExportOptions(selection: .all, settings: WorkspaceSettings())).text
+        let page = try HTMLReportExporter().export([loaded], options: ExportOptions(selection: .all, settings: WorkspaceSettings())).text
         for status in Status.allCases {
             #expect(page.contains("mark.\(status.cssClass){"), "\(status)")
             #expect(page.contains(".chip.\(status.cssClass){"), "\(status)")

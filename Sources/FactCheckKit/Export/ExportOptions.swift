@@ -24,6 +24,8 @@ public struct ExportOptions: Sendable {
 
     /// The schema.org type of every claimant named on a claim.
     public var claimantType: ClaimantType = .organization
+    /// The HTML report carries the reviewed claims' ClaimReview JSON-LD in its head.
+    public var embedClaimReview = false
     /// One record a line instead of one document, for the formats that can (`Exporter.writesLines`).
     public var lines: Bool
 

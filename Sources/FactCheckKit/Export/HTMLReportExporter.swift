@@ -1,17 +1,27 @@
 /// One self-contained HTML page: each article with its claims highlighted by status (colour and a
 /// text label, so it reads without colour and in print), then each claim's verdict, rating,
-/// summary and sources, with a legend and counts. No scripts, no external resources.
+/// summary and sources, with a legend and counts. No scripts and no external resources; with
+/// `options.embedClaimReview` (a desk's own review page) the reviewed claims' ClaimReview JSON-LD
+/// goes in the head as data, escaped so that nothing in it can end the block.
 public struct HTMLReportExporter: Exporter {
     public let name = "html"
     public let title = "an HTML report"
 
     public init() {}
 
-    public func export(_ documents: [LoadedDocument], options: ExportOptions) -> ExportOutput {
-        ExportOutput(text: Self.page(documents.map(\.document), options: options))
+    public func export(_ documents: [LoadedDocument], options: ExportOptions) throws(ExportError) -> ExportOutput {
+        var embedded: ExportOutput?
+        if options.embedClaimReview {
+            var reviewed = options
+            reviewed.selection = .reviewed
+            embedded = try ClaimReviewExporter().export(documents, options: reviewed)
+        }
+        return ExportOutput(
+            text: Self.page(documents.map(\.document), options: options, claimReview: embedded?.text),
+            warnings: embedded?.warnings ?? [])
     }
 
-    private static func page(_ documents: [AnnotationDocument], options: ExportOptions) -> String {
+    private static func page(_ documents: [AnnotationDocument], options: ExportOptions, claimReview: String?) -> String {
         let title = documents.count == 1 ? "Fact-check: \(documents[0].article.title)" : "Fact-check report: \(documents.count) articles"
         var page = """
             <!DOCTYPE html>
@@ -21,17 +31,21 @@ public struct HTMLReportExporter: Exporter {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
             <style>\(style)</style>
-            </head>
-            <body>
 
             """
+        if let claimReview {
+            // The JSON writes <, > and & as escapes: it holds no "</script" or "<!--".
+            page += "<script type=\"application/ld+json\">\n\(claimReview)</script>\n"
+        }
+        page += "</head>\n<body>\n"
         if let organization = options.settings.organizationName {
             page += "<p class=\"desk\">\(escape(organization))</p>\n"
         }
+        page += "<main>\n"
         for document in documents {
             page += article(document, claims: options.claims(of: document))
         }
-        page += "<footer>Made with factcheck. Offsets count Unicode code points, as W3C TextPositionSelector does.</footer>\n</body>\n</html>\n"
+        page += "</main>\n<footer>Made with factcheck. Offsets count Unicode code points, as W3C TextPositionSelector does.</footer>\n</body>\n</html>\n"
         return page
     }
 
@@ -131,14 +145,15 @@ public struct HTMLReportExporter: Exporter {
         .desk,.meta,footer,.by,.claimant{font:14px/1.4 system-ui,sans-serif;color:#555}\
         .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em 1.2em;font:13px system-ui,sans-serif}\
         .chip{display:inline-block;padding:0 .45em;border-radius:3px;font:600 12px/1.6 system-ui,sans-serif;border:1px solid #888}\
-        mark{padding:0 .1em;border-bottom:2px solid;background:none}\
+        mark{border-bottom:2px solid;background:none}\
         mark.pending{background:#eef1f5;border-color:#8a94a6}.chip.pending{background:#eef1f5}\
         mark.in-review{background:#e8f0fe;border-color:#3b6fd8}.chip.in-review{background:#e8f0fe}\
         mark.verified{background:#e6f4ea;border-color:#1e8e3e}.chip.verified{background:#e6f4ea}\
         mark.disputed{background:#fde7e7;border-color:#c5221f}.chip.disputed{background:#fde7e7}\
         mark.unverifiable{background:#fef7e0;border-color:#b06000}.chip.unverifiable{background:#fef7e0}\
         mark.dismissed{background:#f1f3f4;border-color:#aaa;border-bottom-style:dotted}.chip.dismissed{background:#f1f3f4}\
-        mark mark{padding:0}.tag{font:600 11px system-ui,sans-serif;vertical-align:super;margin-left:.15em;text-decoration:none;color:#333}\
+        mark mark{outline:1px dashed #333;outline-offset:-1px}\
+        .tag{font:600 11px system-ui,sans-serif;vertical-align:super;margin-left:.15em;text-decoration:none;color:#333;white-space:nowrap}\
         .claim{border-left:4px solid #8a94a6;padding:.2em 0 .2em 1em;margin:1.4em 0;break-inside:avoid}\
         .claim.verified{border-color:#1e8e3e}.claim.disputed{border-color:#c5221f}.claim.unverifiable{border-color:#b06000}\
         .claim.in-review{border-color:#3b6fd8}.claim.dismissed{border-color:#aaa}\
@@ -146,7 +161,7 @@ public struct HTMLReportExporter: Exporter {
         blockquote{margin:.4em 0;font-style:italic}.summary{margin:.3em 0}\
         .sources{font:14px/1.5 system-ui,sans-serif;padding-left:1.2em}.relation{font-variant:small-caps;color:#555}\
         a{color:#1a4fb5}footer{margin-top:3em;border-top:1px solid #ccc;padding-top:.5em}\
-        @media print{body{margin:0;max-width:none}a{color:inherit}a[href]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}\
+        @media print{body{margin:0;max-width:none}a{color:inherit}a[href^="http"]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}\
         mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
 }
