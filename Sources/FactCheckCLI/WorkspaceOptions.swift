@@ -1,13 +1,15 @@
 import ArgumentParser
+import FactCheckKit
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
 
-/// Where the desk's documents live: `--workspace`, else `$FACTCHECK_WORKSPACE`, else the current folder.
+/// Where the desk's documents live: `--workspace`, else `$FACTCHECK_WORKSPACE`, else the nearest folder
+/// above holding factcheck-workspace.xml, else the git work tree's top, else the current folder.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace folder (default: $FACTCHECK_WORKSPACE or the current folder).")
+    @Option(name: .long, help: "The workspace folder (default: $FACTCHECK_WORKSPACE, else the nearest folder above holding factcheck-workspace.xml, else the git work tree's top, else the current folder).")
     var workspace: String?
 
     var path: String {
@@ -15,6 +17,6 @@ struct WorkspaceOptions: ParsableArguments {
         if let environment = ProcessInfo.processInfo.environment["FACTCHECK_WORKSPACE"], !environment.isEmpty {
             return environment
         }
-        return "."
+        return Workspace.discover(from: ".")
     }
 }
