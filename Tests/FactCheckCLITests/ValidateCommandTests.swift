@@ -76,6 +76,22 @@ private func sampleText() throws -> String {
         #expect(result.stdout == "2 documents checked: 1 valid, 1 unreadable (1 error)\n")
     }
 
+    /// A folder named like a document is not silently "0 documents checked".
+    @Test func aFolderNamedLikeADocumentIsUnreadable() throws {
+        let folder = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder.file("odd.factcheck.xml"), withIntermediateDirectories: true)
+        for name in ["odd.factcheck.xml", "odd.factcheck.xml/"] {
+            let result = try FactCheckProcess.run(["validate", name], in: folder.path)
+            #expect(result.status == 3)
+            #expect(result.stderr == "\(name): error: not a regular file\n")
+            #expect(result.stdout == "1 document checked: 0 valid, 1 unreadable (1 error)\n")
+        }
+        // Found inside a folder being searched, it is a folder like any other.
+        try folder.write("odd.factcheck.xml/inner.factcheck.xml", try sampleText())
+        let searched = try FactCheckProcess.run(["validate", "."], in: folder.path)
+        #expect(searched.stdout.hasPrefix("1 document checked"))
+    }
+
     @Test func workspaceComesFromTheOptionOrTheEnvironment() throws {
         let folder = TemporaryDirectory()
         try folder.write("desk/nk-icc.factcheck.xml", try sampleText())

@@ -15,7 +15,9 @@ public enum DocumentFinder {
     }
 
     /// Files named directly are taken as they are; folders are searched recursively for
-    /// `*.factcheck.xml`, in sorted order. Hidden folders (`.git`, `.build`) are skipped.
+    /// `*.factcheck.xml`, in sorted order. Hidden folders (`.git`, `.build`) are skipped. A folder
+    /// named directly whose name is a document's (`x.factcheck.xml/`) is taken as the document the
+    /// user meant, so reading it says it is not a regular file, rather than checking nothing.
     public static func entries(for paths: [String]) -> [Entry] {
         var result: [Entry] = []
         for path in paths {
@@ -24,7 +26,9 @@ public enum DocumentFinder {
                 result.append(.missing(path))
                 continue
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            var name = Substring(path)
+            while name.count > 1 && name.hasSuffix("/") { name = name.dropLast() }
+            if (info.st_mode & S_IFMT) == S_IFDIR && !name.hasSuffix(AnnotationDocument.fileSuffix) {
                 result += documents(in: path).map(Entry.document)
             } else {
                 result.append(.document(path))
