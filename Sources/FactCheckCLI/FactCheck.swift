@@ -1,4 +1,11 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `factcheck` command: claims from news articles, through review, to published verdicts.
 ///
@@ -20,4 +27,12 @@ public struct FactCheck: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the tool as its own process. A write past a file-size limit (`ulimit -f`) then fails
+    /// with EFBIG and is reported like a full disk, nothing left behind, instead of SIGXFSZ
+    /// killing the process in the middle of writing its temporary file.
+    public static func runAsProcess() {
+        signal(SIGXFSZ, SIG_IGN)
+        main()
+    }
 }

@@ -1,3 +1,3 @@
 import FactCheckCLI
 
-FactCheck.main()
+FactCheck.runAsProcess()

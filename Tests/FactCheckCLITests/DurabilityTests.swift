@@ -107,6 +107,20 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// Under a file-size limit, with SIGXFSZ left at its default (which kills): still a clear error.
+    @Test func aFileSizeLimitIsAnErrorNotASignal() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        let result = try FactCheckProcess.run(
+            ["-c", "ulimit -f 16; exec \"$0\" note nk-icc:c12 'Checked.'", FactCheckProcess.binary.path],
+            in: desk.folder.path, environment: ["FACTCHECK_REVIEWER": "Alex Example"], executable: "/bin/bash")
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr == "nk-icc.factcheck.xml: error: cannot write the document: file too large\n")
+        #expect(try desk.document() == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: desk.folder.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test(.enabled(if: geteuid() != 0, "root may write into read-only folders"))
     func anUnwritableFolderWritesNothing() throws {
         let desk = try Desk()
