@@ -16,6 +16,7 @@ public enum DocumentStore {
     ) throws(DocumentError) -> Result {
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
+        StaleTemporaries.remove(beside: path)
         let loaded = try DocumentLoader.load(path: path)
         var document = loaded.document
         let result = try change(&document, loaded.sourceMap)
@@ -42,6 +43,7 @@ public enum DocumentStore {
     ) throws(DocumentError) -> Result {
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
+        StaleTemporaries.remove(beside: path)
         let file: OpenInputFile
         do {
             file = try OpenInputFile(path)
