@@ -164,6 +164,25 @@ import Testing
         #expect(try desk.run("validate").status == 0)
     }
 
+    /// A document that is a symbolic link is changed in the file it points at; the link stays.
+    @Test func aLinkedDocumentIsWrittenThrough() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("archive/nk-icc.factcheck.xml", try String(contentsOfFile: FactCheckProcess.samples + "/nk-icc.factcheck.xml", encoding: .utf8))
+        try FileManager.default.createDirectory(atPath: folder.file("desk"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.file("desk/nk-icc.factcheck.xml"), withDestinationPath: "../archive/nk-icc.factcheck.xml")
+        let environment = ["FACTCHECK_REVIEWER": "Alex Example"]
+        let result = try FactCheckProcess.run(["note", "nk-icc:c12", "Through the link."], in: folder.file("desk"), environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.file("desk/nk-icc.factcheck.xml")) == "../archive/nk-icc.factcheck.xml")
+        #expect(try String(contentsOfFile: folder.file("archive/nk-icc.factcheck.xml"), encoding: .utf8).contains("Through the link."))
+        #expect(try FactCheckProcess.run(["validate"], in: folder.file("desk")).status == 0)
+        // A loop of links is refused, and nothing is written.
+        try FileManager.default.createSymbolicLink(atPath: folder.file("desk/loop.factcheck.xml"), withDestinationPath: "loop.factcheck.xml")
+        let loop = try FactCheckProcess.run(["note", "loop:c1", "x"], in: folder.file("desk"), environment: environment)
+        #expect(loop.status == 3)
+        #expect(loop.stderr.contains("loop.factcheck.xml: error:"), "\(loop.stderr)")
+    }
+
     /// Under a file-size limit, with SIGXFSZ left at its default (which kills): still a clear error.
     @Test func aFileSizeLimitIsAnErrorNotASignal() throws {
         let desk = try Desk()

@@ -14,6 +14,7 @@ public enum DocumentStore {
         _ path: String, lockTimeout: Double = defaultLockTimeout,
         _ change: (inout AnnotationDocument, SourceMap) throws(DocumentError) -> Result
     ) throws(DocumentError) -> Result {
+        let path = try SymbolicLinks.target(of: path)
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         StaleTemporaries.remove(beside: path)
@@ -41,6 +42,7 @@ public enum DocumentStore {
         streamingAbove threshold: Int = DocumentStream.streamingThreshold,
         _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
     ) throws(DocumentError) -> Result {
+        let path = try SymbolicLinks.target(of: path)
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         StaleTemporaries.remove(beside: path)
