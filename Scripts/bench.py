@@ -166,6 +166,20 @@ def main():
     small_id = os.path.basename(small).replace(".factcheck.xml", "")
     claims = f"{args.large_claims:,}-claim document"
     small_copy, big_copy = fresh_copy(small), fresh_copy(big)
+
+    # A page of 250 articles nested in one another, 8 paragraphs each (issue 15: the main-element
+    # choice used to take the square of the depth); imported into an empty folder each time.
+    nested_page = os.path.join(data, "nested-articles.html")
+    if not os.path.exists(nested_page):
+        paragraph = "<p>The committee said the figure rose by 12 percent in the year to March.</p>"
+        with open(nested_page, "w") as out:
+            out.write("<html><head><title>Nested</title></head><body>" + ("<article>" + paragraph * 8) * 250
+                      + "</article>" * 250 + "</body></html>")
+    import_folder = os.path.join(scratch, "import")
+
+    def empty_import_folder():
+        shutil.rmtree(import_folder, ignore_errors=True)
+        os.makedirs(import_folder)
     # Each row: what is timed, and the issue's target for it (ratio to xmllint, seconds, MiB).
     rows = [
         ("xmllint --noout --schema, all documents (baseline)", [xmllint, "--noout", "--schema", schema] + files,
@@ -195,6 +209,9 @@ def main():
          [factcheck, "mark", f"{small_id}:c1", "verified", "--rating", "accurate", "--source",
           "https://example.org/bench", "--workspace", small_copy[1]], args.runs * 3, small_copy[0],
          {"seconds": 0.020}, {}),
+        (f"factcheck import, 250 nested articles ({os.path.getsize(nested_page) // 1024} KB of HTML)",
+         [factcheck, "import", nested_page, "--no-extract", "--workspace", import_folder], args.runs, empty_import_folder,
+         {"seconds": 2, "mib": 200}, {}),
         (f"factcheck mark, {claims}",
          [factcheck, "mark", "large-report:c1", "verified", "--rating", "accurate", "--source",
           "https://example.org/bench", "--workspace", big_copy[1]], max(3, args.runs // 2), big_copy[0],

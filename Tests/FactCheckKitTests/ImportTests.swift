@@ -74,6 +74,30 @@ import Testing
 
     private let body = "<p>The committee voted 111 to 19 on Tuesday, with 55 countries abstaining from the vote.</p>"
 
+    /// Articles nested in articles: the one with the most text is the outermost, holding them all.
+    @Test func nestedArticlesChooseTheOutermost() throws {
+        func paragraph(_ n: Int) -> String { "<p>Paragraph \(n) says the committee voted 111 to 19 on Tuesday.</p>" }
+        var html = "<html><body><aside><article>\(paragraph(0))\(paragraph(0))\(paragraph(0))</article></aside>"
+        for level in 1...40 { html += "<article>" + paragraph(level) }
+        html += String(repeating: "</article>", count: 40) + "</body></html>"
+        let article = try read(html)
+        #expect(article.paragraphs.count == 40)
+        #expect(article.paragraphs.first?.hasPrefix("Paragraph 1 says") == true)
+        #expect(article.paragraphs.last?.hasPrefix("Paragraph 40 says") == true)
+    }
+
+    /// Of two articles, the one with more visible text wins, and the first of equals.
+    @Test func theLargerArticleWinsAndTheFirstOfEquals() throws {
+        let long = "<p>The long one says the committee voted 111 to 19 on Tuesday, with 55 countries abstaining.</p>"
+        let short = "<p>The short one says the committee voted on Tuesday.</p>"
+        #expect(try read("<html><body><article>\(short)</article><article>\(long)</article></body></html>")
+            .paragraphs.first?.hasPrefix("The long one") == true)
+        let first = "<p>The first one says the committee voted 111 to 19 on Tuesday.</p>"
+        let second = "<p>The other one says the committee voted 111 to 19 on Tuesday.</p>"
+        #expect(try read("<html><body><article>\(first)</article><article>\(second)</article></body></html>")
+            .paragraphs.first?.hasPrefix("The first one") == true)
+    }
+
     @Test func metadataFromTheHead() throws {
         let article = try read("""
             <html lang="en-GB"><head><title>Site | Vote</title>

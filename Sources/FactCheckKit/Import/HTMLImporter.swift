@@ -72,11 +72,10 @@ public enum HTMLImporter {
         return found
     }
 
-    /// `<article>` with the most text, else `<main>`, else the element whose own paragraphs hold the most text.
+    /// `<article>` with the most visible text, else `<main>`, else the element whose own paragraphs
+    /// hold the most text.
     static func mainElement(in root: XMLElement) -> XMLElement {
-        if let article = all("article", in: root).max(by: { inlineText($0).count < inlineText($1).count }) {
-            return article
-        }
+        if let article = largestArticle(in: root) { return article }
         if let main = first("main", in: root) { return main }
         var best = root
         var bestLength = 0
@@ -90,6 +89,37 @@ public enum HTMLImporter {
             return true
         }
         return best
+    }
+
+    /// The `<article>` with the most visible characters (white space not counted; the first of equals),
+    /// every element's count made once from its children's, so articles nested in articles cost
+    /// linear time, not the square of their depth.
+    static func largestArticle(in root: XMLElement) -> XMLElement? {
+        var best: (length: Int, element: XMLElement)?
+        var articles: [(order: Int, length: Int, element: XMLElement)] = []
+        var next = 0
+        func measure(_ element: XMLElement) -> Int {
+            let order = next
+            next += 1
+            var length = 0
+            for child in element.children {
+                switch child {
+                case .text(let text):
+                    length += text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+                case .element(let inner):
+                    // An article inside a dropped element still counts for itself, not for its parent.
+                    let inside = measure(inner)
+                    if inner.name != "br" && !dropped.contains(inner.name) { length += inside }
+                }
+            }
+            if element.name == "article" { articles.append((order, length, element)) }
+            return length
+        }
+        _ = measure(root)
+        for article in articles.sorted(by: { $0.order < $1.order }) where best == nil || article.length > best!.length {
+            best = (article.length, article.element)
+        }
+        return best?.element
     }
 
     /// The text blocks under `element` in page order, captions marked.
