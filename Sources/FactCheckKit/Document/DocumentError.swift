@@ -6,6 +6,10 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
     case unreadable([Diagnostic])
     /// The file is malformed, breaks the schema or a semantic rule: exit code 1.
     case invalid([Diagnostic])
+    /// Not a failure: the change is in place in the file, for every reader, but the folder could not be
+    /// flushed to disk afterwards, so a system crash before the disk catches up could still undo it.
+    /// The diagnostics (warnings) say so; the command is not to be repeated.
+    case writtenNotFlushed([Diagnostic])
 
     /// The XML layer's error, as unreadable (the file could not be read) or invalid (anything else).
     init(_ error: XMLError) {
@@ -17,7 +21,7 @@ public enum DocumentError: Error, Sendable, CustomStringConvertible {
 
     public var diagnostics: [Diagnostic] {
         switch self {
-        case .unreadable(let diagnostics), .invalid(let diagnostics): diagnostics
+        case .unreadable(let diagnostics), .invalid(let diagnostics), .writtenNotFlushed(let diagnostics): diagnostics
         }
     }
 

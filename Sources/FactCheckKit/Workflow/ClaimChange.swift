@@ -78,9 +78,16 @@ public enum ClaimChange: Sendable, Hashable {
             eventNote = note
             if to == .inReview { updated.assignee = actor }
         case .addSource(let source):
+            // Repeating a command (after an interrupted or uncertain write) never applies it twice.
+            if let cited = claim.sources.first(where: { $0.url == source.url }) {
+                throw .alreadyDone(claim: claim.id, what: "cites \(cited.url)")
+            }
             updated.sources.append(source)
         case .note(let text):
             guard let text = text.nonBlank else { throw .missing(claim: claim.id, what: "the note's text") }
+            if let last = claim.notes.last, last.author == actor, last.text == text {
+                throw .alreadyDone(claim: claim.id, what: "has this note from \(actor), added at \(last.time)")
+            }
             updated.notes.append(Note(author: actor, time: eventTime, text: text))
         }
         updated.status = to
@@ -124,6 +131,8 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     case ratingNotAllowed(claim: String)
     /// No claim with that id in the document.
     case noSuchClaim(document: String, claim: String, known: [String])
+    /// The change is already there (the same command run again): nothing is added twice.
+    case alreadyDone(claim: String, what: String)
 
     public var description: String {
         switch self {
@@ -142,6 +151,8 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noSuchClaim(let document, let claim, let known):
             let list = known.count > 12 ? known.prefix(12).joined(separator: ", ") + ", …" : known.joined(separator: ", ")
             return "document \(document) has no claim \(claim) (claims: \(list.isEmpty ? "none" : list))"
+        case .alreadyDone(let claim, let what):
+            return "claim \(claim) already \(what); nothing changed"
         }
     }
 

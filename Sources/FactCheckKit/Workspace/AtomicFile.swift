@@ -50,7 +50,7 @@ enum AtomicFile {
                 unlink(written)
                 throw failure(path, "cannot replace the document: \(reason)")
             }
-            try syncFolder(of: path)
+            try syncFolder(of: path, afterWriting: "the change is written")
         }
 
         deinit {
@@ -66,7 +66,7 @@ enum AtomicFile {
             let reason = errno == EEXIST ? "it already exists" : SystemError.lastMessage()
             throw failure(path, "cannot create file: \(reason)")
         }
-        try syncFolder(of: path)
+        try syncFolder(of: path, afterWriting: "the file is created")
     }
 
     /// The temporary file's name, hidden and unique: `.NAME.tmp-PID-RANDOM`.
@@ -115,12 +115,23 @@ enum AtomicFile {
         }
     }
 
-    private static func syncFolder(of path: String) throws(DocumentError) {
+    /// Flushes the folder of `path`, whose new file is already in place (`done` says what is): a
+    /// failure here is reported as that state, not as a failed write.
+    private static func syncFolder(of path: String, afterWriting done: String) throws(DocumentError) {
         let folder = PathNames.split(path).folder
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure(path, "cannot open \(folder) to flush it: \(SystemError.lastMessage())") }
-        defer { close(fd) }
-        guard fsync(fd) == 0 else { throw failure(path, "cannot flush \(folder) to disk: \(SystemError.lastMessage())") }
+        var reason: String?
+        if fd < 0 {
+            reason = SystemError.lastMessage()
+        } else {
+            if fsync(fd) != 0 { reason = SystemError.lastMessage() }
+            close(fd)
+        }
+        guard let reason else { return }
+        throw .writtenNotFlushed([Diagnostic(
+            file: path, severity: .warning,
+            message: "\(done) and every reader sees it, but \(folder) could not be flushed to disk (\(reason)): "
+                + "a system crash before the disk catches up could still undo it; do not repeat the command")])
     }
 
     private static func failure(_ path: String, _ message: String) -> DocumentError {

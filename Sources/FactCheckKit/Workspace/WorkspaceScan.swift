@@ -59,6 +59,7 @@ public struct WorkspaceScan: Sendable {
                 switch error {
                 case .unreadable: unreadable += 1
                 case .invalid: invalid += 1
+                case .writtenNotFlushed: break  // only writes report it; a scan reads
                 }
             case nil:
                 break
