@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release profile demo test jsonld-checker bench bench-smoke bench-deps
+.PHONY: deps build release profile demo test crash-test crash-test-smoke jsonld-checker bench bench-smoke bench-deps
 
 deps:
 	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
@@ -45,8 +45,16 @@ jsonld-checker:
 		|| echo "jsonschema not installed; the W3C Web Annotation suite test will be skipped"; \
 	fi
 
+# Writers killed at random moments leave the document before or after exactly one change.
+TRIALS ?= 1000
+crash-test: build
+	python3 Scripts/crash_test.py --trials $(TRIALS) --binary $(BIN)
+
+crash-test-smoke: build
+	python3 Scripts/crash_test.py --trials 50 --binary $(BIN)
+
 # The smoke benchmark runs first so the test runner's summary is the last thing printed.
-test: deps jsonld-checker bench-smoke
+test: deps jsonld-checker bench-smoke crash-test-smoke
 	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test
 

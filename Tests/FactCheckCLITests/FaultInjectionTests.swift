@@ -108,3 +108,38 @@ struct FaultInjection {
         }
     }
 }
+
+/// A real full file system: a small tmpfs, mounted where the test may (as root, as CI runs).
+@Suite struct FullFileSystem {
+    @Test func aFullDiskRefusesEveryWriteAndKeepsTheDocument() throws {
+        let scratch = TemporaryDirectory()
+        let mountPoint = scratch.file("disk")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        let mounted = try FactCheckProcess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", mountPoint], in: scratch.path, executable: "/usr/bin/env")
+        guard mounted.status == 0 else {
+            print("FullFileSystem skipped: cannot mount a tmpfs here (\(mounted.stderr.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        defer { _ = try? FactCheckProcess.run(["umount", mountPoint], in: scratch.path, executable: "/usr/bin/env") }
+        let sample = try String(contentsOfFile: FactCheckProcess.samples + "/nk-icc.factcheck.xml", encoding: .utf8)
+        try sample.write(toFile: mountPoint + "/nk-icc.factcheck.xml", atomically: false, encoding: .utf8)
+        // Fill what is left, a kilobyte at a time, until the file system says it is full.
+        let filler = FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: mountPoint + "/filler", contents: nil); return mountPoint + "/filler" }())!
+        let kilobyte = Data(repeating: 0x2E, count: 1024)
+        while (try? filler.write(contentsOf: kilobyte)) != nil {}
+        try? filler.close()
+        let environment = ["FACTCHECK_REVIEWER": "Alex Example"]
+        for (name, arguments) in writes {
+            let result = try FactCheckProcess.run(arguments, in: mountPoint, environment: environment)
+            #expect(result.status == 3, "\(name): \(result.stderr)")
+            #expect(result.stderr.hasSuffix(": no space left on device\n"), "\(name): \(result.stderr)")
+            #expect(try String(contentsOfFile: mountPoint + "/nk-icc.factcheck.xml", encoding: .utf8) == sample, "\(name)")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: mountPoint).filter { $0.contains(".tmp-") }
+            #expect(leftovers.isEmpty, "\(name)")
+        }
+        // Room again: the next write goes through.
+        try FileManager.default.removeItem(atPath: mountPoint + "/filler")
+        #expect(try FactCheckProcess.run(writes[0].1, in: mountPoint, environment: environment).status == 0)
+    }
+}
