@@ -72,7 +72,8 @@ func words(_ items: [String]) -> String {
     return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " or " + last
 }
 
-/// Checks a source url given on the command line: http or https with a host.
+/// Checks a source url given on the command line: http or https with a host. The scheme is case-
+/// insensitive (RFC 3986 §3.1) and is written in its canonical lower case: `HTTPS://` becomes `https://`.
 func checkedSourceURL(_ text: String) throws -> String {
     let lower = text.lowercased()
     guard lower.hasPrefix("http://") || lower.hasPrefix("https://"),
@@ -80,7 +81,8 @@ func checkedSourceURL(_ text: String) throws -> String {
     else {
         throw ValidationError("source url '\(text.prefix(200))' must be an http or https url, such as https://example.org/page")
     }
-    return text
+    let scheme = lower.hasPrefix("https://") ? "https" : "http"
+    return scheme + text.dropFirst(scheme.count)
 }
 
 /// Prints values as `StableJSONEncoder` writes them.

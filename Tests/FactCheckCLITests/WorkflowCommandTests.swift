@@ -110,6 +110,18 @@ private let cases: [(String, String)] = setups.keys.sorted().flatMap { status in
         #expect(try desk.document() == before)
     }
 
+    /// Schemes are case-insensitive: an upper-case one is taken and stored in lower case, never
+    /// turned down by the schema.
+    @Test func anUpperCaseSchemeIsAccepted() throws {
+        let desk = try Desk()
+        let result = try desk.run("source", "add", "nk-icc:c12", "HTTPS://Example.org/Record")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try desk.document().contains("url=\"https://Example.org/Record\""))
+        let marked = try desk.run("mark", "nk-icc:c13", "verified", "--rating", "accurate", "--source", "Http://example.org/b")
+        #expect(marked.status == 0, "\(marked.stderr)")
+        #expect(try desk.document().contains("url=\"http://example.org/b\""))
+    }
+
     @Test func sourceURLsMustBeHTTP() throws {
         let desk = try Desk()
         let result = try desk.run("source", "add", "nk-icc:c12", "ftp://example.org/file")
@@ -149,5 +161,15 @@ private let cases: [(String, String)] = setups.keys.sorted().flatMap { status in
         #expect(document.stderr == "other.factcheck.xml: error: no document 'other' in the workspace .\n")
         let malformed = try desk.run("assign", "nk-icc-c1")
         #expect(malformed.status == 64)
+    }
+
+    /// A slip in a document id gets the nearest id as a suggestion; nothing is changed.
+    @Test func aMistypedDocumentSuggestsTheNearest() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        let result = try desk.run("assign", "nk-icx:c12")
+        #expect(result.status == 3)
+        #expect(result.stderr == "nk-icx.factcheck.xml: error: no document 'nk-icx' in the workspace .; did you mean nk-icc?\n")
+        #expect(try desk.document() == before)
     }
 }

@@ -161,3 +161,19 @@ private struct Desk {
         }
     }
 }
+
+@Suite struct NearestNames {
+    @Test func distances() {
+        #expect(EditDistance.between("nk-icc", "nk-icc") == 0)
+        #expect(EditDistance.between("nk-icx", "nk-icc") == 1)
+        #expect(EditDistance.between("", "abc") == 3)
+        #expect(EditDistance.between("kitten", "sitting") == 3)
+    }
+
+    @Test func onlyASlipIsSuggested() {
+        #expect(EditDistance.nearest(to: "nk-icx", in: ["other", "nk-icc", "nk-ic"]) == "nk-icc")
+        #expect(EditDistance.nearest(to: "trees", in: ["nk-icc"]) == nil)
+        #expect(EditDistance.nearest(to: "nk-icc", in: ["nk-icc"]) == nil)
+        #expect(EditDistance.nearest(to: "ab", in: ["ac", "ad"]) == "ac")
+    }
+}

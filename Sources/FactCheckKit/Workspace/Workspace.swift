@@ -23,7 +23,9 @@ public struct Workspace: Sendable {
         case 1:
             return found[0]
         case 0:
-            throw .unreadable([Diagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)")])
+            let ids = DocumentFinder.documents(in: root).map { String(PathNames.split($0).name.dropLast(AnnotationDocument.fileSuffix.count)) }
+            let hint = EditDistance.nearest(to: id, in: ids).map { "; did you mean \($0)?" } ?? ""
+            throw .unreadable([Diagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)\(hint)")])
         default:
             throw .invalid([
                 Diagnostic(
