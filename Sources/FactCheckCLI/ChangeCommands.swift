@@ -6,7 +6,7 @@ struct ClaimChangeOptions: ParsableArguments {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var reviewer: ReviewerOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM (e.g. nk-icc:c3).")
+    @Argument(help: "The claim, as DOC:CLAIM (e.g. nk-icc:c3).", transform: claimArgument)
     var claim: ClaimReference
 
     /// Applies `change` and prints what happened.

@@ -6,10 +6,12 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension ClaimReference: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
+/// A `DOC:CLAIM` argument, refused with what is wrong with it (`show c3`: it names no document).
+func claimArgument(_ text: String) throws -> ClaimReference {
+    guard let reference = ClaimReference(text) else {
+        throw ValidationError(ClaimReference.problem(with: text) ?? "'\(text)' is not a claim")
     }
+    return reference
 }
 
 extension Status: ExpressibleByArgument {}

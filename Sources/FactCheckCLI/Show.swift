@@ -20,7 +20,7 @@ struct Show: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM.")
+    @Argument(help: "The claim, as DOC:CLAIM.", transform: claimArgument)
     var claim: ClaimReference
 
     func run() throws {
@@ -74,7 +74,7 @@ struct History: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM.")
+    @Argument(help: "The claim, as DOC:CLAIM.", transform: claimArgument)
     var claim: ClaimReference
 
     func run() throws {

@@ -126,44 +126,6 @@ import Testing
         #expect(left == [running, other])
     }
 
-    /// Writers killed at random leave temporaries now and then; one whole run afterwards leaves none.
-    /// Kills go on (at moments over twice a whole run's time) until one has left a temporary, so
-    /// the cleanup is shown on a real leftover.
-    @Test func killedWritersLeaveNothingOnceTheNextWriterRan() throws {
-        let desk = try Desk()
-        func start(_ text: String) throws -> Process {
-            let process = Process()
-            process.executableURL = FactCheckProcess.binary
-            process.arguments = ["note", "nk-icc:c12", text]
-            process.currentDirectoryURL = URL(fileURLWithPath: desk.folder.path)
-            process.environment = ["FACTCHECK_REVIEWER": "Alex Example"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
-        func leftovers() throws -> [String] {
-            try FileManager.default.contentsOfDirectory(atPath: desk.folder.path).filter { $0.contains(".tmp-") }
-        }
-        let started = Date()
-        let whole = try start("timed")
-        whole.waitUntilExit()
-        let duration = Date().timeIntervalSince(started)
-        var sawLeftover = false
-        for round in 1...400 where !sawLeftover {
-            let process = try start("round \(round)")
-            usleep(UInt32(Double.random(in: 0...(2 * duration)) * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            sawLeftover = try !leftovers().isEmpty
-        }
-        #expect(sawLeftover, "no kill in 400 left a temporary file (a whole run took \(duration) s)")
-        #expect(try desk.run("note", "nk-icc:c12", "After the kills.").status == 0)
-        let remaining = try leftovers()
-        #expect(remaining.isEmpty, "\(remaining)")
-        #expect(try desk.run("validate").status == 0)
-    }
-
     /// A document that is a symbolic link is changed in the file it points at; the link stays.
     @Test func aLinkedDocumentIsWrittenThrough() throws {
         let folder = TemporaryDirectory()

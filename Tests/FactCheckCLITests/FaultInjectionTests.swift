@@ -84,6 +84,30 @@ struct FaultInjection {
         }
     }
 
+    /// A writer killed with its temporary file complete, just before the rename, leaves that file;
+    /// the next writer of the document removes it, and the document is as it was plus its change.
+    @Test func aKilledWritersTemporaryIsRemovedByTheNext() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        let process = Process()
+        process.executableURL = FactCheckProcess.binary
+        process.arguments = ["note", "nk-icc:c12", "Never lands."]
+        process.currentDirectoryURL = URL(fileURLWithPath: desk.folder.path)
+        process.environment = ["FACTCHECK_REVIEWER": "Alex Example", "LD_PRELOAD": shim!, "FACTCHECK_FAULT": "stall-rename"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while try leftovers(desk).isEmpty && Date() < deadline { usleep(10_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try leftovers(desk).count == 1)
+        #expect(try desk.document() == before)
+        #expect(try desk.run("note", "nk-icc:c12", "After the kill.").status == 0)
+        #expect(try leftovers(desk).isEmpty)
+        #expect(try desk.run("validate").status == 0)
+    }
+
     /// Writes that the system takes a few bytes at a time still give the whole document.
     @Test func shortWritesStillWriteEverything() throws {
         for (name, arguments) in writes {

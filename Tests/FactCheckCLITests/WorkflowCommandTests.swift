@@ -163,6 +163,23 @@ private let cases: [(String, String)] = setups.keys.sorted().flatMap { status in
         #expect(malformed.status == 64)
     }
 
+    /// A malformed reference says what is wrong with it, and the subcommand's usage follows.
+    @Test func aMalformedReferenceSaysWhy() throws {
+        let desk = try Desk()
+        let cases = [
+            (["show", "c3"], "'c3' names no document: a claim is DOC:CLAIM, e.g. nk-icc:c3"),
+            (["history", "nk-icc:3"], "'3' is not a claim id: c and a number, e.g. c3"),
+            (["assign", "NK:c3"], "'NK' is not a document id: lower-case letters and digits joined by single hyphens"),
+            (["note", "a:b:c", "x"], "a claim is DOC:CLAIM with one colon"),
+        ]
+        for (arguments, reason) in cases {
+            let result = try desk.run(arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains(reason), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage: factcheck \(arguments[0]) "), "\(arguments): \(result.stderr)")
+        }
+    }
+
     /// A slip in a document id gets the nearest id as a suggestion; nothing is changed.
     @Test func aMistypedDocumentSuggestsTheNearest() throws {
         let desk = try Desk()

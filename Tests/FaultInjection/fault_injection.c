@@ -6,6 +6,8 @@
 //   short-write-temp                                 writes to it take at most 7 bytes at a time
 //   rename, link                                     putting the temporary file in place
 //   fsync-folder                                     flushing the folder after that
+//   stall-rename                                     rename waits 30 s first (to kill a writer
+//                                                    whose temporary file is complete)
 //
 // ERROR is EIO, ENOSPC, EDQUOT or EROFS. Every other call goes to the C library as it is.
 #define _GNU_SOURCE
@@ -133,6 +135,7 @@ int close(int fd) {
 int rename(const char *from, const char *to) {
     static int (*real)(const char *, const char *);
     if (!real) real = dlsym(RTLD_NEXT, "rename");
+    if (is("stall-rename")) sleep(30);
     if (is("rename")) {
         errno = fault_errno;
         return -1;

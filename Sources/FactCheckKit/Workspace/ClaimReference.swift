@@ -16,6 +16,22 @@ public struct ClaimReference: Sendable, Hashable, CustomStringConvertible {
         claim = String(parts[1])
     }
 
+    /// Why `text` is not a `DOC:CLAIM` reference, in words; nil when it is one.
+    public static func problem(with text: String) -> String? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 1 {
+            return isClaimID(text)
+                ? "'\(text)' names no document: a claim is DOC:CLAIM, e.g. nk-icc:\(text)"
+                : "'\(text)' is not a claim: a claim is DOC:CLAIM, e.g. nk-icc:c3"
+        }
+        guard parts.count == 2 else { return "'\(text)' is not a claim: a claim is DOC:CLAIM with one colon, e.g. nk-icc:c3" }
+        if !isDocumentID(parts[0]) {
+            return "'\(parts[0])' is not a document id: lower-case letters and digits joined by single hyphens, e.g. nk-icc"
+        }
+        if !isClaimID(parts[1]) { return "'\(parts[1])' is not a claim id: c and a number, e.g. c3" }
+        return nil
+    }
+
     public var description: String { "\(document):\(claim)" }
 
     /// A slug: lower-case letters and digits in groups joined by single hyphens.
