@@ -51,6 +51,8 @@ def main():
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "debug", "factcheck"))
     parser.add_argument("--seed", type=int, default=None)
     args = parser.parse_args()
+    # The commands run in folders of their own: a relative path would not find the binary there.
+    args.binary = os.path.abspath(args.binary)
     rng = random.Random(args.seed)
     scratch = tempfile.mkdtemp(prefix="factcheck-crash-")
     try:
