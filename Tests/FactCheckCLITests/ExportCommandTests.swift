@@ -452,6 +452,11 @@ struct W3CWebAnnotationSuite {
     }
 }
 
+/// Every element called `name` at or below `element`, in document order.
+private func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
+    (element.name == name ? [element] : []) + element.elements.flatMap { all($0, name) }
+}
+
 @Suite struct HTMLReportLayout {
     @Test func overlapsLabelsPrintAndLandmark() throws {
         let desk = try exportDesk()
@@ -467,9 +472,6 @@ struct W3CWebAnnotationSuite {
         #expect(html.contains("a[href^=\"http\"]::after"))
         #expect(!html.contains("a[href]::after"))
         let root = try XMLDocument.parseHTML(Array(html.utf8), path: "report.html").root
-        func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
-            (element.name == name ? [element] : []) + element.elements.flatMap { all($0, name) }
-        }
         let main = all(root, "main")
         #expect(main.count == 1)
         #expect(all(main[0], "article").count == 1)
@@ -482,9 +484,6 @@ struct W3CWebAnnotationSuite {
         #expect(page.status == 0, "\(page.stderr)")
         let alone = try desk.run("export", "nk-icc", "fr-jp", "--format", "claimreview")
         let root = try XMLDocument.parseHTML(Array(page.stdout.utf8), path: "report.html").root
-        func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
-            (element.name == name ? [element] : []) + element.elements.flatMap { all($0, name) }
-        }
         let scripts = all(root, "script")
         #expect(scripts.count == 1)
         let script = try #require(scripts.first)

@@ -68,31 +68,23 @@ static int opening(const char *path, int flags, mode_t mode, int (*real)(const c
     return fd;
 }
 
-int open(const char *path, int flags, ...) {
-    static int (*real)(const char *, int, ...);
-    if (!real) real = dlsym(RTLD_NEXT, "open");
-    mode_t mode = 0;
-    if (flags & O_CREAT) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = (mode_t)va_arg(arguments, int);
-        va_end(arguments);
+// open and open64 take a mode only with O_CREAT; both pass it on through `opening`.
+#define OPEN_WRAPPER(NAME) \
+    int NAME(const char *path, int flags, ...) { \
+        static int (*real)(const char *, int, ...); \
+        if (!real) real = dlsym(RTLD_NEXT, #NAME); \
+        mode_t mode = 0; \
+        if (flags & O_CREAT) { \
+            va_list arguments; \
+            va_start(arguments, flags); \
+            mode = (mode_t)va_arg(arguments, int); \
+            va_end(arguments); \
+        } \
+        return opening(path, flags, mode, real); \
     }
-    return opening(path, flags, mode, real);
-}
 
-int open64(const char *path, int flags, ...) {
-    static int (*real)(const char *, int, ...);
-    if (!real) real = dlsym(RTLD_NEXT, "open64");
-    mode_t mode = 0;
-    if (flags & O_CREAT) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = (mode_t)va_arg(arguments, int);
-        va_end(arguments);
-    }
-    return opening(path, flags, mode, real);
-}
+OPEN_WRAPPER(open)
+OPEN_WRAPPER(open64)
 
 ssize_t write(int fd, const void *bytes, size_t count) {
     static ssize_t (*real)(int, const void *, size_t);

@@ -145,7 +145,8 @@ public struct WebAnnotationExporter: Exporter {
 
     /// The reviewer as an Agent; a name has no IRI of its own, so the id is a URN made from it.
     static func agent(_ name: String) -> Agent {
-        Agent(id: "urn:factcheck:reviewer:\(ArticleImporter.slug(name).isEmpty ? "unnamed" : ArticleImporter.slug(name))", name: name)
+        let slug = ArticleImporter.slug(name)
+        return Agent(id: "urn:factcheck:reviewer:\(slug.isEmpty ? "unnamed" : slug)", name: name)
     }
 
     private static func annotation(

@@ -18,12 +18,13 @@ public struct Workspace: Sendable {
         let name = id + AnnotationDocument.fileSuffix
         let direct = newDocumentPath(for: id)
         if fileExists(direct) { return direct }
-        let found = DocumentFinder.documents(in: root).filter { PathNames.split($0).name == name }
+        let documents = DocumentFinder.documents(in: root)
+        let found = documents.filter { PathNames.split($0).name == name }
         switch found.count {
         case 1:
             return found[0]
         case 0:
-            let ids = DocumentFinder.documents(in: root).map { String(PathNames.split($0).name.dropLast(AnnotationDocument.fileSuffix.count)) }
+            let ids = documents.map { String(PathNames.split($0).name.dropLast(AnnotationDocument.fileSuffix.count)) }
             let hint = EditDistance.nearest(to: id, in: ids).map { "; did you mean \($0)?" } ?? ""
             throw .unreadable([Diagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)\(hint)")])
         default:
