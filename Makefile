@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release profile demo test crash-test crash-test-smoke jsonld-checker bench bench-smoke bench-deps
+.PHONY: deps build release profile demo test crash-test crash-test-smoke fuzz fuzz-build fuzz-smoke jsonld-checker bench bench-smoke bench-deps
 
 deps:
 	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
@@ -53,8 +53,38 @@ crash-test: build
 crash-test-smoke: build
 	python3 Scripts/crash_test.py --trials 50 --binary $(BIN)
 
+# libFuzzer targets (Sources/factcheck-fuzz-*): an annotation document read, an HTML page imported. Built
+# optimized with AddressSanitizer and coverage instrumentation in .build-fuzz, with libFuzzer's driver
+# from the toolchain (libclang_rt.fuzzer_no_main, linked into every program of this build; only the
+# fuzz targets call it). SECONDS per target; `make test` runs each for FUZZ_SMOKE_SECONDS.
+SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 15
+FUZZ_TARGETS := annotation html
+FUZZ_COVERAGE := edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table
+FUZZ_RUNTIME = $(shell swiftc -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')/clang/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
+FUZZ_FLAGS = -c release --build-path .build-fuzz \
+	-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=$(FUZZ_COVERAGE) -Xswiftc -DFUZZING \
+	-Xcc -fsanitize=address -Xcc -fsanitize-coverage=$(FUZZ_COVERAGE) \
+	-Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
+
+fuzz-build: deps
+	@test -f "$(FUZZ_RUNTIME)" || { echo "libFuzzer's runtime not found at $(FUZZ_RUNTIME)"; exit 1; }
+	@# gold warns of every AddressSanitizer symbol it is asked to export: noise, left out.
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p .build-fuzz; \
+		{ $(SWIFT) build $(FUZZ_FLAGS) --product factcheck-fuzz-$$target 2>&1; echo $$? > .build-fuzz/status; } \
+			| grep -v "Cannot export local symbol"; \
+		[ "$$(cat .build-fuzz/status)" = 0 ] || exit 1; \
+	done
+
+fuzz: fuzz-build
+	python3 Scripts/fuzz.py --seconds $(SECONDS)
+
+fuzz-smoke: fuzz-build
+	python3 Scripts/fuzz.py --seconds $(FUZZ_SMOKE_SECONDS)
+
 # The smoke benchmark runs first so the test runner's summary is the last thing printed.
-test: deps jsonld-checker bench-smoke crash-test-smoke
+test: deps jsonld-checker bench-smoke crash-test-smoke fuzz-smoke
 	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test
 

@@ -42,6 +42,13 @@ let package = Package(
         .executableTarget(name: "factcheck", dependencies: ["FactCheckCLI"]),
         // Writes the synthetic workspace `make bench` measures.
         .executableTarget(name: "factcheck-benchgen", dependencies: ["FactCheckKit"]),
+        // libFuzzer targets (`make fuzz`): the properties they check, and one executable per input kind.
+        // Built with FUZZING defined and libclang_rt.fuzzer_no_main linked in, each runs libFuzzer's
+        // driver; otherwise each replays the inputs it is given through its check.
+        .systemLibrary(name: "CLibFuzzer"),
+        .target(name: "FactCheckFuzzing", dependencies: ["FactCheckKit", "CLibFuzzer"]),
+        .executableTarget(name: "factcheck-fuzz-annotation", dependencies: ["FactCheckFuzzing"]),
+        .executableTarget(name: "factcheck-fuzz-html", dependencies: ["FactCheckFuzzing"]),
 
         // Build-time embedding of Schemas/ and the model's Models/ so the binary works from anywhere.
         .executableTarget(name: "EmbedDataTool"),
@@ -60,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FactCheckCLITests",
-            dependencies: ["FactCheckCLI", "factcheck", "TestSupport"],
+            dependencies: ["FactCheckCLI", "factcheck", "factcheck-fuzz-annotation", "factcheck-fuzz-html", "TestSupport"],
             // Read from the source tree (#filePath), not bundled.
             exclude: ["Golden"]
         ),

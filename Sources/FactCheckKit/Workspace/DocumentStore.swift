@@ -163,7 +163,7 @@ public enum DocumentStore {
 
     /// The document's bytes, after proving them valid: the written XML against the schema, and
     /// the document (the same value the bytes were written from) against the semantic rules.
-    private static func checkedBytes(of document: AnnotationDocument, path: String) throws(DocumentError) -> [UInt8] {
+    package static func checkedBytes(of document: AnnotationDocument, path: String) throws(DocumentError) -> [UInt8] {
         let bytes: [UInt8]
         var findings: [Diagnostic]
         do {
