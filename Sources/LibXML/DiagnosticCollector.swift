@@ -64,8 +64,20 @@ final class DiagnosticCollector {
 
 /// Turns libxml2's messages into the tool's style: one line, no trailing period, excerpts kept short.
 enum LibXMLMessage {
+    /// libxml2's limits (those it keeps without XML_PARSE_HUGE, which the tool never sets), in our words.
+    static let limits: [(prefix: String, message: String)] = [
+        ("Excessive depth in document", "excessive depth: elements nested more than 256 deep (the limit)"),
+        ("xmlSAX2Characters: huge text node", "a text node is longer than 10,000,000 bytes (the limit)"),
+        ("xmlSAX2TextNode: huge text node", "a text node is longer than 10,000,000 bytes (the limit)"),
+        ("Name too long", "a name is longer than 50,000 bytes (the limit)"),
+    ]
+
     static func clean(_ message: String) -> String {
+        if let limit = limits.first(where: { message.hasPrefix($0.prefix) }) { return limit.message }
         var text = message.trimmingSuffix { $0 == "\n" || $0 == " " || $0 == "." }
+        // Other limits suggest an option the tool never sets.
+        let option = " use XML_PARSE_HUGE option"
+        if text.hasSuffix(option) { text.removeLast(option.count) }
         // Schema messages name elements as '{namespace}name'; the namespace is noise to a reader.
         text = text.replacingBraced()
         if let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) {

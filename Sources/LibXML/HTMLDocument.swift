@@ -8,6 +8,10 @@ extension XMLDocument {
         // Decoding up front replaces invalid bytes, so libxml2 never guesses another encoding.
         let clean = Array(String(decoding: bytes, as: UTF8.self).utf8)
         let collector = DiagnosticCollector(file: path, source: SourceText(clean))
+        if let violation = MarkupScanner.violation(in: clean, syntax: .html) {
+            let location = TextLocation(of: violation.offset, in: clean)
+            throw .malformed([XMLDiagnostic(file: path, line: location.line, column: location.column, message: violation.message)])
+        }
         let parsed: xmlDocPtr? = withExtendedLifetime(collector) {
             clean.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
                 guard let base = buffer.baseAddress else { return nil }

@@ -138,6 +138,20 @@ package final class OpenInputFile: Sendable {
 
     /// Where line `line` (1-based) starts, as a byte offset; nil if the file has fewer lines.
     /// Reads the file up to there, a megabyte at a time.
+    /// Where byte `offset` of the file is, read from its start (for an error found while streaming).
+    package func location(ofOffset offset: Int) -> TextLocation {
+        var location = TextLocation()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        var position = 0
+        while position < offset {
+            let got = chunk.withUnsafeMutableBytes { read(at: position, into: $0.baseAddress!, count: min($0.count, offset - position)) }
+            guard got > 0 else { break }
+            chunk.withUnsafeBytes { location.advance(over: UnsafeRawBufferPointer(rebasing: $0[..<got])) }
+            position += got
+        }
+        return location
+    }
+
     package func offset(ofLine line: Int) throws(XMLError) -> Int? {
         guard line >= 1 else { return nil }
         var newlines = line - 1

@@ -45,3 +45,28 @@ package final class SourceText: Sendable {
         bytes[start..<end].reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 }
+
+/// A place in an input found by reading it from the start: 1-based line and column in characters.
+package struct TextLocation: Sendable, Equatable {
+    package var line = 1
+    package var column = 1
+
+    package init() {}
+
+    /// Where `offset` is in `bytes`.
+    package init(of offset: Int, in bytes: [UInt8]) {
+        bytes.withUnsafeBytes { advance(over: UnsafeRawBufferPointer(rebasing: $0[..<min(offset, $0.count)])) }
+    }
+
+    /// Moves past `bytes`.
+    package mutating func advance(over bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+    }
+}

@@ -42,6 +42,10 @@ extension XMLSchema {
         guard let outcome else {
             throw .malformed([XMLDiagnostic(file: file.path, message: "libxml2 could not start a validating parser")])
         }
+        if let failure = cursor.failure, let location = cursor.failureLocation {
+            // A refused start tag stopped the input: what libxml2 said of the cut-off input is no news.
+            throw .malformed([XMLDiagnostic(file: file.path, line: location.line, column: location.column, message: failure)])
+        }
         if let failure = cursor.failure, collector.diagnostics.isEmpty {
             collector.add(line: outcome.line, column: 0, message: failure)
         }

@@ -100,6 +100,11 @@ package final class XMLStreamReader {
         case .ends, .unfinished:
             break
         }
+        // A streamed file's chunks are scanned as they are read (FileCursor).
+        if wholeInput, let violation = MarkupScanner.violation(in: head, syntax: .xml) {
+            let location = TextLocation(of: violation.offset, in: head)
+            throw .malformed([XMLDiagnostic(file: path, line: location.line, column: location.column, message: violation.message)])
+        }
     }
 
     /// What the prolog (before the root element) holds, as far as `bytes` show it.
@@ -204,8 +209,14 @@ package final class XMLStreamReader {
     }
 
     private func check(_ result: Int32) throws(XMLError) {
-        if case .file(let cursor) = input, let failure = cursor.failure, collector.diagnostics.isEmpty {
-            collector.add(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0, message: failure)
+        if case .file(let cursor) = input, let failure = cursor.failure {
+            // A refused start tag stopped the input: what libxml2 said of the cut-off input is no news.
+            if let location = cursor.failureLocation {
+                throw .malformed([XMLDiagnostic(file: path, line: location.line, column: location.column, message: failure)])
+            }
+            if collector.diagnostics.isEmpty {
+                collector.add(line: Int(xmlTextReaderGetParserLineNumber(reader)), column: 0, message: failure)
+            }
         }
         if result < 0 || collector.hasErrors {
             if collector.diagnostics.isEmpty {
@@ -226,6 +237,10 @@ final class FileCursor {
     let file: OpenInputFile
     var offset = 0
     var failure: String?
+    /// Where the failure is in the file, when it is about a place in it.
+    var failureLocation: TextLocation?
+    /// Every chunk is checked before libxml2 sees it.
+    private var scanner = MarkupScanner(.xml)
 
     init(_ file: OpenInputFile) {
         self.file = file
@@ -240,6 +255,11 @@ final class FileCursor {
         let result = file.read(at: offset, into: buffer, count: wanted)
         guard result >= 0 else {
             failure = "file could not be read: \(String(cString: strerror(errno)).lowercased())"
+            return -1
+        }
+        if let violation = scanner.scan(UnsafeRawBufferPointer(start: buffer, count: result)) {
+            failure = violation.message
+            failureLocation = file.location(ofOffset: violation.offset)
             return -1
         }
         offset += result
