@@ -43,6 +43,9 @@ struct Extract: ParsableCommand {
             let verb = dryRun ? "would add" : "added"
             Terminal.out("\(result.path): \(verb) \(result.added.count) \(result.added.count == 1 ? "claim" : "claims") (threshold \(threshold))")
             ClaimsTable.print(result.added, document: document)
+            if result.added.count == ClaimExtractor.proposalLimit {
+                Terminal.out("(at most \(ClaimExtractor.proposalLimit) claims are proposed at once, the best first; run extract again for more)")
+            }
         }
     }
 }

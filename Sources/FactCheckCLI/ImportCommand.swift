@@ -68,6 +68,9 @@ struct ImportCommand: ParsableCommand {
             if !noExtract {
                 Terminal.out("  \(outcome.claims.count) claims proposed (threshold \(threshold)):")
                 ClaimsTable.print(outcome.claims, document: article.id)
+                if outcome.claims.count == ClaimExtractor.proposalLimit {
+                    Terminal.out("  (at most \(ClaimExtractor.proposalLimit) claims are proposed at once, the best first; `factcheck extract \(article.id)` proposes more)")
+                }
             }
         }
     }

@@ -145,4 +145,30 @@ import Testing
         #expect(result.stderr == "\(file):2:1: error: expected id<TAB>sentence\n")
         #expect(result.stdout == "")
     }
+
+    @Test func aPageOfThousandsOfClaimsProposesTheBestThousandThenTheRest() throws {
+        let folder = TemporaryDirectory()
+        // 1,200 check-worthy sentences, ten to a paragraph; every third names a percentage as well.
+        let sentences = (1...1200).map { number in
+            "Officials said the budget rose by \(number) million dollars in 2024\(number % 3 == 0 ? ", or 12 percent" : "")."
+        }
+        let paragraphs = stride(from: 0, to: sentences.count, by: 10).map { sentences[$0..<$0 + 10].joined(separator: " ") }
+        _ = try folder.write("long.txt", "A long page\n\n" + paragraphs.joined(separator: "\n\n") + "\n")
+        let result = try FactCheckProcess.run(["import", "long.txt", "--id", "long"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\n  1000 claims proposed (threshold 0.5):\n"))
+        #expect(result.stdout.hasSuffix("\n  (at most 1000 claims are proposed at once, the best first; `factcheck extract long` proposes more)\n"))
+        let first = try DocumentLoader.load(path: folder.file("long.factcheck.xml")).document
+        #expect(first.claims.count == 1000)
+        // The best: all 400 sentences with a percentage, which score higher, are among them; in text order.
+        #expect(first.claims.filter { $0.anchor.exact.contains("percent") }.count == 400)
+        #expect(first.claims.map(\.anchor.start) == first.claims.map(\.anchor.start).sorted())
+
+        let again = try FactCheckProcess.run(["extract", "long"], in: folder.path)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("long.factcheck.xml: added 200 claims (threshold 0.5)\n"))
+        let second = try DocumentLoader.load(path: folder.file("long.factcheck.xml")).document
+        #expect(second.claims.count == 1200)
+        #expect(Set(second.claims.map(\.anchor.start)).count == 1200)
+    }
 }

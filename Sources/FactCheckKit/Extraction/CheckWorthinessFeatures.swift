@@ -13,6 +13,8 @@ public enum CheckWorthinessFeatures {
     /// The features of `sentence` with non-zero values, sorted by name.
     public static func extract(_ sentence: String) -> [(name: String, value: Double)] {
         let lower = sentence.lowercased()
+        let lowerBytes = Array(lower.utf8)
+        func mentions(_ phrase: String) -> Bool { contains(lowerBytes, phrase) }
         let tokens = words(in: sentence)
         let lowerTokens = tokens.map { $0.lowercased() }
         let tokenSet = Set(lowerTokens)
@@ -22,7 +24,7 @@ public enum CheckWorthinessFeatures {
         }
 
         fire("number", sentence.contains { $0.isNumber })
-        fire("percent", lower.contains("%") || tokenSet.contains("percent") || lower.contains("per cent"))
+        fire("percent", mentions("%") || tokenSet.contains("percent") || mentions("per cent"))
         fire("money", sentence.contains { "$£€¥".contains($0) } || !tokenSet.isDisjoint(with: ["dollar", "dollars", "cents"]))
         fire("magnitude", !tokenSet.isDisjoint(with: ["million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundreds"]))
         fire("year", lowerTokens.contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber) })
@@ -30,15 +32,15 @@ public enum CheckWorthinessFeatures {
         fire("comparison", !tokenSet.isDisjoint(with: comparisons))
         fire("superlative", !tokenSet.isDisjoint(with: superlatives) || lowerTokens.contains { $0.count > 5 && $0.hasSuffix("est") && !notSuperlatives.contains($0) })
         fire("statistics", !tokenSet.isDisjoint(with: statistics))
-        fire("attribution", lower.contains("according to") || !tokenSet.isDisjoint(with: attribution))
+        fire("attribution", mentions("according to") || !tokenSet.isDisjoint(with: attribution))
         fire("quotation", sentence.contains { "\"“”".contains($0) })
         fire("question", sentence.hasSuffix("?") || sentence.hasSuffix("?\"") || sentence.hasSuffix("?”"))
-        fire("opinion", opinionPhrases.contains { lower.contains($0) })
+        fire("opinion", opinionPhrases.contains { mentions($0) })
         fire("first-person", !tokenSet.isDisjoint(with: ["i", "we", "me", "my", "our", "us"]))
         fire("second-person", !tokenSet.isDisjoint(with: ["you", "your"]))
-        fire("future", tokenSet.contains("will") || lower.contains("going to") || tokenSet.contains("gonna"))
+        fire("future", tokenSet.contains("will") || mentions("going to") || tokenSet.contains("gonna"))
         fire("past-fact", !tokenSet.isDisjoint(with: ["was", "were", "had", "did", "has", "have", "been"]))
-        fire("negation", !tokenSet.isDisjoint(with: ["not", "never", "no", "nothing", "n't"]) || lower.contains("n't"))
+        fire("negation", !tokenSet.isDisjoint(with: ["not", "never", "no", "nothing", "n't"]) || mentions("n't"))
         fire("short", tokens.count < 6)
         fire("stage-note", sentence.hasPrefix("(") && sentence.hasSuffix(")"))
 
@@ -50,6 +52,20 @@ public enum CheckWorthinessFeatures {
             features["word.\(token)"] = 1
         }
         return features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Whether `phrase` occurs in `text`, byte for byte in UTF-8 (a phrase is whole characters, so a
+    /// match is one too, but for a combining mark right after it).
+    static func contains(_ text: [UInt8], _ phrase: String) -> Bool {
+        let needle = Array(phrase.utf8)
+        guard let first = needle.first, needle.count <= text.count else { return needle.isEmpty }
+        var index = 0
+        let last = text.count - needle.count
+        while index <= last {
+            if text[index] == first && text[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Words: runs of letters, digits and inner apostrophes or hyphens.
@@ -105,6 +121,7 @@ public enum CheckWorthinessFeatures {
 extension String {
     /// The string without `character` at either end.
     func trimming(_ character: Character) -> String {
-        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+        guard first == character || last == character else { return self }
+        return String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
     }
 }

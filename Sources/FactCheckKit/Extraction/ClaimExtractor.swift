@@ -3,6 +3,10 @@ public enum ClaimExtractor {
     /// The default threshold: sentences more likely to be checked than the average sentence of
     /// the transcripts the scorer learned from.
     public static let defaultThreshold = 0.5
+    /// The most claims proposed at once: the best-scored ones. A news article has a few dozen; a page
+    /// of tens of thousands of sentences would otherwise become a document too large to review. The
+    /// sentences left out are proposed by the next `extract`, the claims made now being skipped.
+    public static let proposalLimit = 1000
 
     /// A sentence and its score.
     public struct Proposal: Sendable {
@@ -26,10 +30,18 @@ public enum ClaimExtractor {
         let text = ScalarText(document.article.text)
         var nextNumber = (document.claims.compactMap { Int($0.id.dropFirst()) }.max() ?? 0) + 1
         var added: [Claim] = []
-        for proposal in given ?? proposals(for: document.article.text) where proposal.score.value >= threshold {
+        // Sentences do not overlap one another, so only the claims there before can overlap one.
+        let existing = ExistingAnchors(document.claims)
+        var chosen = (given ?? proposals(for: document.article.text)).filter {
+            $0.score.value >= threshold && !existing.overlap(start: $0.sentence.start, end: $0.sentence.end)
+        }
+        if chosen.count > proposalLimit {
+            // The best, ties to the earlier sentence, then back in text order.
+            chosen = Array(chosen.enumerated().sorted { ($1.element.score.value, $0.offset) < ($0.element.score.value, $1.offset) }
+                .prefix(proposalLimit)).sorted { $0.offset < $1.offset }.map(\.element)
+        }
+        for proposal in chosen {
             let sentence = proposal.sentence
-            let overlaps = document.claims.contains { $0.anchor.start < sentence.end && sentence.start < $0.anchor.end }
-            guard !overlaps else { continue }
             let claim = Claim(
                 id: "c\(nextNumber)", status: .pending, created: time,
                 anchor: text.anchor(start: sentence.start, end: sentence.end), score: proposal.score,
@@ -39,5 +51,31 @@ public enum ClaimExtractor {
             nextNumber += 1
         }
         return added
+    }
+}
+
+/// The anchors of a document's claims, sorted, to tell in logarithmic time whether a range overlaps
+/// one: a long page's thousands of sentences are each checked against thousands of claims.
+struct ExistingAnchors {
+    /// Anchor starts, ascending.
+    private var starts: [Int] = []
+    /// The largest end among the anchors up to each index.
+    private var furthestEnds: [Int] = []
+
+    init(_ claims: [Claim]) {
+        for anchor in claims.map(\.anchor).sorted(by: { $0.start < $1.start }) {
+            starts.append(anchor.start)
+            furthestEnds.append(max(furthestEnds.last ?? Int.min, anchor.end))
+        }
+    }
+
+    /// Whether any anchor overlaps `start..<end`: one starting before `end` ends after `start`.
+    func overlap(start: Int, end: Int) -> Bool {
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < end { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 && furthestEnds[low - 1] > start
     }
 }

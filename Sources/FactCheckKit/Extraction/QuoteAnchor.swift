@@ -32,7 +32,7 @@ public enum QuoteAnchor {
         var haystack: [Unicode.Scalar] = []
         var origin: [Int] = []
         for (index, scalar) in scalars.scalars.enumerated() {
-            if scalar.properties.isWhitespace {
+            if scalar.isUnicodeWhitespace {
                 if haystack.last != " " {
                     haystack.append(" ")
                     origin.append(index)

@@ -35,8 +35,8 @@ public enum SentenceSplitter {
         func emit(upTo end: Int) {
             var lower = start
             var upper = end
-            while lower < upper && scalars[lower].properties.isWhitespace { lower += 1 }
-            while upper > lower && scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+            while lower < upper && scalars[lower].isUnicodeWhitespace { lower += 1 }
+            while upper > lower && scalars[upper - 1].isUnicodeWhitespace { upper -= 1 }
             if lower < upper {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[lower..<upper])
@@ -65,7 +65,7 @@ public enum SentenceSplitter {
                 index = after
                 continue
             }
-            guard scalars[after].properties.isWhitespace else {
+            guard scalars[after].isUnicodeWhitespace else {
                 index = after
                 continue
             }
@@ -90,7 +90,7 @@ public enum SentenceSplitter {
 
         // The word that the period ends.
         var wordStart = terminator
-        while wordStart > 0 && !scalars[wordStart - 1].properties.isWhitespace && !openers.contains(scalars[wordStart - 1]) {
+        while wordStart > 0 && !scalars[wordStart - 1].isUnicodeWhitespace && !openers.contains(scalars[wordStart - 1]) {
             wordStart -= 1
         }
         var word = String.UnicodeScalarView()
@@ -101,10 +101,17 @@ public enum SentenceSplitter {
         // A single capital letter: an initial, as in "J. K. Rowling".
         if token.count == 1, let letter = token.unicodeScalars.first, letter.properties.isUppercase { return false }
         // An initialism such as "U.S" or "U.N": a boundary only if a typical sentence opening follows.
-        if token.wholeMatch(of: #/(\p{L}\.)+\p{L}/#) != nil {
+        if isInitialism(token) {
             return sentenceStarters.contains(nextWord(scalars, from: next).lowercased())
         }
         return true
+    }
+
+    /// Letters each followed by a period, then a last letter: "U.S", "U.N", "e.g".
+    private static func isInitialism(_ token: String) -> Bool {
+        let characters = Array(token)
+        guard characters.count >= 3, characters.count % 2 == 1 else { return false }
+        return characters.indices.allSatisfy { $0 % 2 == 0 ? characters[$0].isLetter : characters[$0] == "." }
     }
 
     private static func nextWord(_ scalars: [Unicode.Scalar], from index: Int) -> String {

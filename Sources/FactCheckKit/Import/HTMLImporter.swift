@@ -105,7 +105,7 @@ public enum HTMLImporter {
             for child in element.children {
                 switch child {
                 case .text(let text):
-                    length += text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+                    length += text.unicodeScalars.reduce(0) { $0 + ($1.isUnicodeWhitespace ? 0 : 1) }
                 case .element(let inner):
                     // An article inside a dropped element still counts for itself, not for its parent.
                     let inside = measure(inner)

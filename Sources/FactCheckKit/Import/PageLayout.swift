@@ -42,8 +42,16 @@ public enum PageLayout {
         }
     }
 
+    /// Runs of characters between white space.
     static func words(_ block: String) -> Int {
-        block.split(whereSeparator: \.isWhitespace).count
+        var count = 0
+        var inWord = false
+        for scalar in block.unicodeScalars {
+            let space = scalar.isUnicodeWhitespace
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 
     /// Prose: eight words or more, ending as a sentence ends.

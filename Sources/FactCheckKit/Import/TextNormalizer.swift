@@ -12,17 +12,22 @@ public enum TextNormalizer {
         var result = ""
         var pendingSpace = false
         for scalar in text.canonicallyComposed.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if scalar.isUnicodeWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
-            switch scalar.properties.generalCategory {
-            case .format where scalar != "\u{200D}":  // keep the joiner inside emoji sequences
-                continue
-            case .control, .surrogate, .privateUse, .unassigned:
-                continue
-            default:
-                break
+            if scalar.value < 0x80 {
+                // ASCII: only the controls are dropped; no table look-up.
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+            } else {
+                switch scalar.properties.generalCategory {
+                case .format where scalar != "\u{200D}":  // keep the joiner inside emoji sequences
+                    continue
+                case .control, .surrogate, .privateUse, .unassigned:
+                    continue
+                default:
+                    break
+                }
             }
             if pendingSpace {
                 result.append(" ")

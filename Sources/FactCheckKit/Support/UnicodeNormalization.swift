@@ -18,3 +18,11 @@ extension String {
 
     private var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property, answered without a table look-up for ASCII (the property
+    /// look-up was half the time of importing a long page).
+    var isUnicodeWhitespace: Bool {
+        value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+}
