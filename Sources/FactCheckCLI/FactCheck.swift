@@ -1,4 +1,5 @@
 import ArgumentParser
+import FactCheckKit
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -33,6 +34,27 @@ public struct FactCheck: ParsableCommand {
     /// killing the process in the middle of writing its temporary file.
     public static func runAsProcess() {
         signal(SIGXFSZ, SIG_IGN)
+        if let first = CommandLine.arguments.dropFirst().first, let message = unknownCommand(first) {
+            Terminal.error("Error: \(message)\nUsage: factcheck <subcommand>\n  See 'factcheck --help' for more information.")
+            terminate(ExitCode.validationFailure.rawValue)
+        }
         main()
     }
+
+    /// What to say of a first argument that names no command, with the nearest one, if any: the
+    /// argument parser would only call it unexpected.
+    static func unknownCommand(_ name: String) -> String? {
+        guard !name.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(name) else { return nil }
+        if let nearest = EditDistance.nearest(to: name, in: names) {
+            return "unknown command '\(name)'; did you mean '\(nearest)'?"
+        }
+        return "unknown command '\(name)'; the commands are \(names.dropLast().joined(separator: ", "))"
+    }
+}
+
+/// Ends the process with `status` (the C library's `exit`, which `ParsableCommand.exit` hides inside the type).
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
 }

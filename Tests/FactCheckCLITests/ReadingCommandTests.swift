@@ -159,3 +159,24 @@ private func json(_ result: RunResult) throws -> Any {
         #expect(!malformed.stderr.contains("parser error"))
     }
 }
+
+@Suite struct UnknownCommands {
+    @Test func aMistypedCommandSuggestsTheNearest() throws {
+        let folder = TemporaryDirectory()
+        let result = try FactCheckProcess.run(["lst", "--all"], in: folder.path)
+        #expect(result.status == 64)
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            Error: unknown command 'lst'; did you mean 'list'?
+            Usage: factcheck <subcommand>
+              See 'factcheck --help' for more information.
+
+            """)
+        let far = try FactCheckProcess.run(["frobnicate"], in: folder.path)
+        #expect(far.status == 64)
+        #expect(far.stderr.hasPrefix("Error: unknown command 'frobnicate'; the commands are init, import, extract, add, list,"))
+        // Real commands, help and options are the argument parser's as before.
+        #expect(try FactCheckProcess.run(["help", "list"], in: folder.path).stdout.hasPrefix("OVERVIEW: List claims"))
+        #expect(try FactCheckProcess.run(["--version"], in: folder.path).stdout == "0.1.0\n")
+    }
+}

@@ -1,7 +1,7 @@
 /// How far apart two short names are, to suggest the one a user meant.
-enum EditDistance {
+public enum EditDistance {
     /// The Levenshtein distance between `a` and `b`, in characters.
-    static func between(_ a: String, _ b: String) -> Int {
+    public static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
@@ -19,7 +19,7 @@ enum EditDistance {
 
     /// The candidate nearest to `name`, if it is near enough to be a slip: at most a third of the
     /// name's length away (and at least one edit allowed). The first of equals wins.
-    static func nearest(to name: String, in candidates: [String]) -> String? {
+    public static func nearest(to name: String, in candidates: [String]) -> String? {
         let limit = max(1, name.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != name {
