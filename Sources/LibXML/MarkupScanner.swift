@@ -37,10 +37,36 @@ package struct MarkupScanner {
         case tagName
         /// Inside a start tag, after its name.
         case attributes
-        /// Skipping up to and including `pattern` (a comment's end, `]]>`, `?>`, `>`; case-insensitively
-        /// for the end of a script or style).
-        case skipping(pattern: [UInt8], matched: Int)
+        /// Skipping up to and including `pattern` (case-insensitively for the end of a script or style).
+        case skipping(Pattern, matched: Int)
+        /// Skipping to the next `>`: an end tag, a declaration, an HTML processing instruction.
+        case skippingToTagEnd
     }
+
+    /// What a skip ends at.
+    private enum Pattern {
+        case commentEnd, cdataEnd, instructionEnd, scriptEnd, styleEnd
+
+        var bytes: [UInt8] {
+            switch self {
+            case .commentEnd: MarkupScanner.commentEnd
+            case .cdataEnd: MarkupScanner.cdataEnd
+            case .instructionEnd: MarkupScanner.instructionEnd
+            case .scriptEnd: MarkupScanner.scriptEnd
+            case .styleEnd: MarkupScanner.styleEnd
+            }
+        }
+    }
+
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+    private static let instructionEnd = Array("?>".utf8)
+    private static let scriptEnd = Array("</script".utf8)
+    private static let styleEnd = Array("</style".utf8)
+    private static let commentStart = Array("!--".utf8)
+    private static let cdataStart = Array("![CDATA[".utf8)
+    private static let script = Array("script".utf8)
+    private static let style = Array("style".utf8)
 
     private let syntax: Syntax
     private var state = State.text
@@ -134,7 +160,12 @@ package struct MarkupScanner {
                         }
                     }
                 }
-            case .skipping(let pattern, var matched):
+            case .skippingToTagEnd:
+                guard let found = memchr(base + index, Int32(UInt8(ascii: ">")), end - index) else { return nil }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                state = .text
+            case .skipping(let which, var matched):
+                let pattern = which.bytes
                 while index < end && matched < pattern.count {
                     var byte = base[index]
                     index += 1
@@ -145,7 +176,7 @@ package struct MarkupScanner {
                         matched = matched == 0 ? 0 : Self.overlap(pattern, matched: matched, then: byte)
                     }
                 }
-                state = matched == pattern.count ? .text : .skipping(pattern: pattern, matched: matched)
+                state = matched == pattern.count ? .text : .skipping(which, matched: matched)
             }
         }
         return nil
@@ -153,18 +184,16 @@ package struct MarkupScanner {
 
     /// What the bytes after `<` open, or `.lead` while that is not yet known.
     private func decideLead() -> State {
-        let comment = Array("!--".utf8), cdata = Array("![CDATA[".utf8)
         switch lead[0] {
         case UInt8(ascii: "!"):
-            if lead == comment { return .skipping(pattern: Array("-->".utf8), matched: 0) }
-            if syntax == .xml && lead == cdata { return .skipping(pattern: Array("]]>".utf8), matched: 0) }
-            if comment.starts(with: lead) || (syntax == .xml && cdata.starts(with: lead)) { return .lead }
-            return lead.last == UInt8(ascii: ">") ? .text : .skipping(pattern: [UInt8(ascii: ">")], matched: 0)
+            if lead == Self.commentStart { return .skipping(.commentEnd, matched: 0) }
+            if syntax == .xml && lead == Self.cdataStart { return .skipping(.cdataEnd, matched: 0) }
+            if Self.commentStart.starts(with: lead) || (syntax == .xml && Self.cdataStart.starts(with: lead)) { return .lead }
+            return lead.last == UInt8(ascii: ">") ? .text : .skippingToTagEnd
         case UInt8(ascii: "?"):
-            if syntax == .xml { return .skipping(pattern: Array("?>".utf8), matched: 0) }
-            return .skipping(pattern: [UInt8(ascii: ">")], matched: 0)
+            return syntax == .xml ? .skipping(.instructionEnd, matched: 0) : .skippingToTagEnd
         case UInt8(ascii: "/"):
-            return .skipping(pattern: [UInt8(ascii: ">")], matched: 0)
+            return .skippingToTagEnd
         default:
             return .text
         }
@@ -173,8 +202,8 @@ package struct MarkupScanner {
     /// After a start tag: HTML's script and style hold raw text up to their end tag.
     private func afterStartTag(selfClosing: Bool) -> State {
         guard syntax == .html, !selfClosing else { return .text }
-        if tagName == Array("script".utf8) { return .skipping(pattern: Array("</script".utf8), matched: 0) }
-        if tagName == Array("style".utf8) { return .skipping(pattern: Array("</style".utf8), matched: 0) }
+        if tagName == Self.script { return .skipping(.scriptEnd, matched: 0) }
+        if tagName == Self.style { return .skipping(.styleEnd, matched: 0) }
         return .text
     }
 

@@ -453,7 +453,7 @@ struct W3CWebAnnotationSuite {
 }
 
 /// Every element called `name` at or below `element`, in document order.
-private func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
+private func all(_ element: HTMLElement, _ name: String) -> [HTMLElement] {
     (element.name == name ? [element] : []) + element.elements.flatMap { all($0, name) }
 }
 
@@ -471,7 +471,7 @@ private func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
         // In print only links to other pages show their address, not the report's own #anchors.
         #expect(html.contains("a[href^=\"http\"]::after"))
         #expect(!html.contains("a[href]::after"))
-        let root = try XMLDocument.parseHTML(Array(html.utf8), path: "report.html").root
+        let root = try HTMLPage.parse(Array(html.utf8), path: "report.html").root
         let main = all(root, "main")
         #expect(main.count == 1)
         #expect(all(main[0], "article").count == 1)
@@ -483,7 +483,7 @@ private func all(_ element: XMLElement, _ name: String) -> [XMLElement] {
         let page = try desk.run("export", "nk-icc", "fr-jp", "--format", "html", "--with-claimreview")
         #expect(page.status == 0, "\(page.stderr)")
         let alone = try desk.run("export", "nk-icc", "fr-jp", "--format", "claimreview")
-        let root = try XMLDocument.parseHTML(Array(page.stdout.utf8), path: "report.html").root
+        let root = try HTMLPage.parse(Array(page.stdout.utf8), path: "report.html").root
         let scripts = all(root, "script")
         #expect(scripts.count == 1)
         let script = try #require(scripts.first)

@@ -109,4 +109,20 @@ import Testing
         #expect(page.status == 1)
         #expect(page.stderr == "huge.html: error: file is 17825792 bytes, over the limit of 16777216 bytes\n")
     }
+
+    @Test func aPageOfTwoMillionTagsImportsInBoundedMemory() throws {
+        let folder = TemporaryDirectory()
+        // 8 MiB: a paragraph of prose every hundred tags, the rest `<i>a</i>`. libxml2's tree of it
+        // and a Swift copy took 579 MiB; the compact tree keeps it under the 256 MiB limit here.
+        let paragraph = "<p>The committee voted 111 to 19 on Tuesday, officials said in a statement.</p>"
+        let chunk = String(repeating: "<i>a</i>", count: 100) + paragraph
+        let chunks = 8 * 1024 * 1024 / chunk.utf8.count
+        let page = "<html><body><article>" + String(repeating: chunk, count: chunks) + "</article></body></html>"
+        _ = try folder.write("tags.html", page)
+        let quoted = [FactCheckProcess.binary.path, "import", "tags.html", "--id", "tags", "--no-extract"].map { "'\($0)'" }.joined(separator: " ")
+        let result = try FactCheckProcess.run(
+            ["-c", "ulimit -t 60 && ulimit -v 262144 && exec \(quoted)"], in: folder.path, executable: "/bin/bash")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(" characters in \(chunks) paragraphs;"))
+    }
 }

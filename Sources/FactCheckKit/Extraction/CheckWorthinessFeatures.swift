@@ -14,7 +14,7 @@ public enum CheckWorthinessFeatures {
     public static func extract(_ sentence: String) -> [(name: String, value: Double)] {
         let lower = sentence.lowercased()
         let lowerBytes = Array(lower.utf8)
-        func mentions(_ phrase: String) -> Bool { contains(lowerBytes, phrase) }
+        func mentions(_ phrase: String) -> Bool { ByteSearch.contains(lowerBytes, phrase) }
         let tokens = words(in: sentence)
         let lowerTokens = tokens.map { $0.lowercased() }
         let tokenSet = Set(lowerTokens)
@@ -52,20 +52,6 @@ public enum CheckWorthinessFeatures {
             features["word.\(token)"] = 1
         }
         return features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
-
-    /// Whether `phrase` occurs in `text`, byte for byte in UTF-8 (a phrase is whole characters, so a
-    /// match is one too, but for a combining mark right after it).
-    static func contains(_ text: [UInt8], _ phrase: String) -> Bool {
-        let needle = Array(phrase.utf8)
-        guard let first = needle.first, needle.count <= text.count else { return needle.isEmpty }
-        var index = 0
-        let last = text.count - needle.count
-        while index <= last {
-            if text[index] == first && text[index..<index + needle.count].elementsEqual(needle) { return true }
-            index += 1
-        }
-        return false
     }
 
     /// Words: runs of letters, digits and inner apostrophes or hyphens.

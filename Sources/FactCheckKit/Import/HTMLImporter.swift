@@ -13,9 +13,9 @@ public enum HTMLImporter {
     static let blocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt", "td"]
 
     public static func read(_ bytes: [UInt8], path: String) throws(DocumentError) -> ImportedArticle {
-        let root: XMLElement
+        let root: HTMLElement
         do throws(XMLError) {
-            root = try XMLDocument.parseHTML(bytes, path: path).root
+            root = try HTMLPage.parse(bytes, path: path).root
         } catch {
             throw DocumentError(error)
         }
@@ -40,7 +40,7 @@ public enum HTMLImporter {
     }
 
     /// `<meta>` values by `property` or `name`, lower-cased keys; the first of each wins.
-    static func metadata(in root: XMLElement) -> [String: String] {
+    static func metadata(in root: HTMLElement) -> [String: String] {
         var result: [String: String] = [:]
         for element in all("meta", in: root) {
             guard let key = (element[attribute: "property"] ?? element[attribute: "name"])?.lowercased(),
@@ -51,11 +51,11 @@ public enum HTMLImporter {
         return result
     }
 
-    static func link(_ relation: String, in root: XMLElement) -> String? {
+    static func link(_ relation: String, in root: HTMLElement) -> String? {
         all("link", in: root).first { $0[attribute: "rel"]?.lowercased() == relation }?[attribute: "href"]
     }
 
-    static func byline(in root: XMLElement) -> String? {
+    static func byline(in root: HTMLElement) -> String? {
         var found: String?
         visit(root) { element in
             guard found == nil else { return false }
@@ -74,7 +74,7 @@ public enum HTMLImporter {
 
     /// `<article>` with the most visible text, else `<main>`, else the element whose own paragraphs
     /// hold the most text.
-    static func mainElement(in root: XMLElement) -> XMLElement {
+    static func mainElement(in root: HTMLElement) -> HTMLElement {
         if let article = largestArticle(in: root) { return article }
         if let main = first("main", in: root) { return main }
         var best = root
@@ -94,11 +94,11 @@ public enum HTMLImporter {
     /// The `<article>` with the most visible characters (white space not counted; the first of equals),
     /// every element's count made once from its children's, so articles nested in articles cost
     /// linear time, not the square of their depth.
-    static func largestArticle(in root: XMLElement) -> XMLElement? {
-        var best: (length: Int, element: XMLElement)?
-        var articles: [(order: Int, length: Int, element: XMLElement)] = []
+    static func largestArticle(in root: HTMLElement) -> HTMLElement? {
+        var best: (length: Int, element: HTMLElement)?
+        var articles: [(order: Int, length: Int, element: HTMLElement)] = []
         var next = 0
-        func measure(_ element: XMLElement) -> Int {
+        func measure(_ element: HTMLElement) -> Int {
             let order = next
             next += 1
             var length = 0
@@ -123,7 +123,7 @@ public enum HTMLImporter {
     }
 
     /// The text blocks under `element` in page order, captions marked.
-    static func collectBlocks(_ element: XMLElement, into blocks: inout [(text: String, caption: Bool)]) {
+    static func collectBlocks(_ element: HTMLElement, into blocks: inout [(text: String, caption: Bool)]) {
         for child in element.elements where !dropped.contains(child.name) {
             if Self.blocks.contains(child.name) && !child.elements.contains(where: { Self.blocks.contains($0.name) }) {
                 let text = inlineText(child)
@@ -135,9 +135,9 @@ public enum HTMLImporter {
     }
 
     /// The visible text of an element on one line, dropped elements left out, `<br>` as a space.
-    static func inlineText(_ element: XMLElement) -> String {
+    static func inlineText(_ element: HTMLElement) -> String {
         var raw = ""
-        func walk(_ element: XMLElement) {
+        func walk(_ element: HTMLElement) {
             for child in element.children {
                 switch child {
                 case .text(let text): raw += text
@@ -150,12 +150,17 @@ public enum HTMLImporter {
         return TextNormalizer.paragraph(raw)
     }
 
-    static func first(_ name: String, in root: XMLElement) -> XMLElement? {
-        all(name, in: root).first
+    static func first(_ name: String, in root: HTMLElement) -> HTMLElement? {
+        var found: HTMLElement?
+        visit(root) { element in
+            if found == nil && element.name == name { found = element }
+            return found == nil
+        }
+        return found
     }
 
-    static func all(_ name: String, in root: XMLElement) -> [XMLElement] {
-        var found: [XMLElement] = []
+    static func all(_ name: String, in root: HTMLElement) -> [HTMLElement] {
+        var found: [HTMLElement] = []
         visit(root) { element in
             if element.name == name { found.append(element) }
             return true
@@ -164,7 +169,7 @@ public enum HTMLImporter {
     }
 
     /// Walks elements depth first; `body` returns whether to go into an element's children.
-    static func visit(_ element: XMLElement, _ body: (XMLElement) -> Bool) {
+    static func visit(_ element: HTMLElement, _ body: (HTMLElement) -> Bool) {
         guard body(element) else { return }
         for child in element.elements { visit(child, body) }
     }

@@ -84,7 +84,9 @@ public enum PageLayout {
             "share this", "real time analytics", "all rights reserved", "cookie", "read more", "related:",
             "click here", "terms of use", "privacy policy",
         ]
-        return words(block) <= 12 && phrases.contains { lower.contains($0) }
+        guard words(block) <= 12 else { return false }
+        let bytes = Array(lower.utf8)
+        return phrases.contains { ByteSearch.contains(bytes, $0) }
     }
 
     static func titleCased(_ block: String) -> String {
