@@ -54,6 +54,11 @@ def run(argv, cwd=None, env=None, check=True, peak=False):
     return elapsed, peak_mib, code
 
 
+def row_exit(row):
+    """The exit status a row's command is expected to end with (a refusal is timed too)."""
+    return row[5].get("exit", 0)
+
+
 def measure_interleaved(rows, **kwargs):
     """Times every row in rounds, one run of each row per round, so that the machine getting
     slower or faster over the run (it is shared) moves every row alike and the ratios hold;
@@ -73,13 +78,16 @@ def measure_interleaved(rows, **kwargs):
                 continue
             if before:
                 before()
-            seconds, _, _ = run(argv, **kwargs)
+            seconds, _, code = run(argv, check=False, **kwargs)
+            expected = row_exit(rows[index])
+            if code != expected:
+                sys.exit(f"bench: {name} exited {code}, not {expected}")
             times[index].append(seconds)
     results = []
     for index, (name, argv, runs, before, target, _) in enumerate(rows):
         if before:
             before()
-        _, peak, _ = run(argv, peak=True, **kwargs)
+        _, peak, _ = run(argv, peak=True, check=row_exit(rows[index]) == 0, **kwargs)
         result = {"name": name, "median": statistics.median(times[index]), "times": times[index], "runs": runs,
                   "peak": peak, "target": target}
         print(f"{name}: {result['median']:.3f} s, {result['peak']:.1f} MiB", file=sys.stderr)
@@ -176,10 +184,22 @@ def main():
             out.write("<html><head><title>Nested</title></head><body>" + ("<article>" + paragraph * 8) * 250
                       + "</article>" * 250 + "</body></html>")
     import_folder = os.path.join(scratch, "import")
+    # Pages at half the import's size cap (issue 15; 1 MiB in the smoke run): tags, a paragraph of
+    # prose every hundred; and one paragraph of sentences, more than extraction scores.
+    page_mib = 1 if args.smoke else 8
+    sentence = "The committee voted 111 to 19 on Tuesday. "
+    sentences = page_mib * 1048576 // len(sentence)
+    chunk = "<i>a</i>" * 100 + "<p>The committee voted 111 to 19 on Tuesday, officials said in a statement.</p>"
+    chunks = page_mib * 1048576 // len(chunk)
+    tags_page = os.path.join(data, f"tags-{page_mib}mib.html")
+    if not os.path.exists(tags_page):
+        with open(tags_page, "w") as out:
+            out.write("<html><body><article>" + chunk * chunks + "</article></body></html>")
+    prose_page = os.path.join(data, f"paragraph-{page_mib}mib.html")
+    if not os.path.exists(prose_page):
+        with open(prose_page, "w") as out:
+            out.write("<html><body><p>" + sentence * sentences + "</p></body></html>")
 
-    def empty_import_folder():
-        shutil.rmtree(import_folder, ignore_errors=True)
-        os.makedirs(import_folder)
     # Each row: what is timed, and the issue's target for it (ratio to xmllint, seconds, MiB).
     rows = [
         ("xmllint --noout --schema, all documents (baseline)", [xmllint, "--noout", "--schema", schema] + files,
@@ -211,6 +231,15 @@ def main():
          {"seconds": 0.020}, {}),
         (f"factcheck import, 250 nested articles ({os.path.getsize(nested_page) // 1024} KB of HTML)",
          [factcheck, "import", nested_page, "--no-extract", "--workspace", import_folder], args.runs, empty_import_folder,
+         {"seconds": 2, "mib": 200}, {}),
+        (f"factcheck import, a {page_mib} MiB page of {chunks * 202:,} tags (claims proposed)",
+         [factcheck, "import", tags_page, "--workspace", import_folder], args.runs, empty_import_folder,
+         {"seconds": 2, "mib": 200}, {}),
+        (f"factcheck import, a {page_mib} MiB paragraph of {sentences:,} sentences (refused by extraction)",
+         [factcheck, "import", prose_page, "--workspace", import_folder], args.runs, empty_import_folder,
+         {"seconds": 2, "mib": 200}, {"exit": 1}),
+        (f"factcheck import --no-extract, the same {page_mib} MiB paragraph",
+         [factcheck, "import", prose_page, "--no-extract", "--workspace", import_folder], args.runs, empty_import_folder,
          {"seconds": 2, "mib": 200}, {}),
         (f"factcheck mark, {claims}",
          [factcheck, "mark", "large-report:c1", "verified", "--rating", "accurate", "--source",

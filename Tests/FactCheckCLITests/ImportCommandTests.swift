@@ -145,7 +145,10 @@ import Testing
         #expect(result.stderr == "\(file):2:1: error: expected id<TAB>sentence\n")
         #expect(result.stdout == "")
     }
+}
 
+/// Pages far longer than articles: what extraction proposes and refuses.
+@Suite struct LongPages {
     @Test func aPageOfThousandsOfClaimsProposesTheBestThousandThenTheRest() throws {
         let folder = TemporaryDirectory()
         // 1,200 check-worthy sentences, ten to a paragraph; every third names a percentage as well.
@@ -170,5 +173,20 @@ import Testing
         let second = try DocumentLoader.load(path: folder.file("long.factcheck.xml")).document
         #expect(second.claims.count == 1200)
         #expect(Set(second.claims.map(\.anchor.start)).count == 1200)
+    }
+
+    @Test func extractionRefusesMoreSentencesThanItScores() throws {
+        let folder = TemporaryDirectory()
+        let text = "A book\n\n" + String(repeating: "Prices rose by 5 percent in 2024. ", count: 20_001) + "\n"
+        _ = try folder.write("book.txt", text)
+        let refused = try FactCheckProcess.run(["import", "book.txt", "--id", "book"], in: folder.path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "book.txt: error: the article has 20001 sentences, more than the 20000 claim extraction scores; add its claims by hand (import --no-extract, then add)\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["book.txt"])
+        let imported = try FactCheckProcess.run(["import", "book.txt", "--id", "book", "--no-extract"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let extract = try FactCheckProcess.run(["extract", "book"], in: folder.path)
+        #expect(extract.status == 1)
+        #expect(extract.stderr == "book.factcheck.xml: error: the article has 20001 sentences, more than the 20000 claim extraction scores; add its claims by hand (import --no-extract, then add)\n")
     }
 }

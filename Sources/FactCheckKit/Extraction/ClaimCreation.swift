@@ -41,16 +41,16 @@ public enum ClaimCreation {
         from id: String, in workspace: Workspace, threshold: Double, dryRun: Bool, at time: String = UTCClock.now()
     ) throws(DocumentError) -> Extraction {
         let path = try workspace.documentPath(for: id)
-        func propose(_ document: inout AnnotationDocument) -> Extraction {
-            let proposals = ClaimExtractor.proposals(for: document.article.text)
+        func propose(_ document: inout AnnotationDocument) throws(DocumentError) -> Extraction {
+            let proposals = try ClaimExtractor.proposals(for: document.article.text, path: path)
             let added = ClaimExtractor.extract(
                 into: &document, proposals: proposals, threshold: threshold, actor: "factcheck", time: time)
             return Extraction(path: path, document: document, added: added, proposals: proposals)
         }
         if dryRun {
             var document = try DocumentLoader.load(path: path).document
-            return propose(&document)
+            return try propose(&document)
         }
-        return try DocumentStore.update(path) { document, _ throws(DocumentError) in propose(&document) }
+        return try DocumentStore.update(path) { document, _ throws(DocumentError) in try propose(&document) }
     }
 }

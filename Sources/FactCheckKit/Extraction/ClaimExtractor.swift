@@ -14,9 +14,29 @@ public enum ClaimExtractor {
         public var score: Score
     }
 
+    /// The most sentences one extraction scores: a book's worth (scoring takes about 50 µs a
+    /// sentence, so a page of more would keep a reviewer waiting for nothing a desk can review).
+    public static let sentenceLimit = 20_000
+
     /// Every sentence of `text` with its score, in text order.
     public static func proposals(for text: String) -> [Proposal] {
-        SentenceSplitter.split(text).map { Proposal(sentence: $0, score: CheckWorthiness.score($0.text)) }
+        score(SentenceSplitter.split(text))
+    }
+
+    /// Every sentence of `text` with its score, or, past `sentenceLimit` sentences, why not:
+    /// about the document at `path`.
+    public static func proposals(for text: String, path: String) throws(DocumentError) -> [Proposal] {
+        let sentences = SentenceSplitter.split(text)
+        guard sentences.count <= sentenceLimit else {
+            throw .invalid([Diagnostic(
+                file: path,
+                message: "the article has \(sentences.count) sentences, more than the \(sentenceLimit) claim extraction scores; add its claims by hand (import --no-extract, then add)")])
+        }
+        return score(sentences)
+    }
+
+    private static func score(_ sentences: [Sentence]) -> [Proposal] {
+        sentences.map { Proposal(sentence: $0, score: CheckWorthiness.score($0.text)) }
     }
 
     /// Adds a claim for each sentence scoring at least `threshold` that no existing claim overlaps,

@@ -68,10 +68,12 @@ public struct ArticleImport: Sendable {
         guard ClaimReference.isDocumentID(documentID) else { throw .invalidDocumentID(documentID) }
         do throws(DocumentError) {
             var document = try ArticleImporter.document(imported, id: documentID)
-            let claims = threshold.map {
-                ClaimExtractor.extract(into: &document, threshold: $0, actor: actor, time: time)
-            } ?? []
             let path = workspace.newDocumentPath(for: documentID)
+            var claims: [Claim] = []
+            if let threshold {
+                let proposals = try ClaimExtractor.proposals(for: document.article.text, path: file)
+                claims = ClaimExtractor.extract(into: &document, proposals: proposals, threshold: threshold, actor: actor, time: time)
+            }
             try DocumentStore.create(document, at: path)
             return Outcome(article: imported, document: document, path: path, claims: claims)
         } catch {
