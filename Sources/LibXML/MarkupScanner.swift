@@ -19,12 +19,13 @@ package struct MarkupScanner {
 
     package enum Syntax: Sendable { case xml, html }
 
-    /// A start tag over the limit: where its `<` is (a byte offset into everything scanned) and its name.
+    /// A start tag over the limit: where its `<` is (a byte offset into everything scanned) and its
+    /// name as written (up to 64 bytes; shown sanitized, as it may hold any byte).
     package struct Violation: Sendable, Equatable {
         package var offset: Int
         package var element: String
         package var message: String {
-            "start tag <\(element)> has more than \(MarkupScanner.attributeLimit) attributes (the limit per element); refused before parsing"
+            "start tag <\(Excerpt.sanitized(element, limit: 40))> has more than \(MarkupScanner.attributeLimit) attributes (the limit per element); refused before parsing"
         }
     }
 

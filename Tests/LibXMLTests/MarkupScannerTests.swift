@@ -30,6 +30,12 @@ import Testing
         #expect(violation("<root>\(text)</root>") == nil)
     }
 
+    @Test func theElementNameIsShownSanitized() {
+        // Found by the annotation fuzz target: the name is raw input.
+        let found = violation("<s\u{01}\0\u{7}x\(attributes(300))/>")
+        #expect(found?.message == "start tag <s???x> has more than 256 attributes (the limit per element); refused before parsing")
+    }
+
     @Test func aCommentEndingInThreeDashesEnds() {
         // `--->` still ends the comment: a tag after it is counted.
         #expect(violation("<root><!-- a ---><e\(attributes(300))/></root>")?.element == "e")
