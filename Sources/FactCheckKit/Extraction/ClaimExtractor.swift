@@ -26,11 +26,11 @@ public enum ClaimExtractor {
     /// Every sentence of `text` with its score, or, past `sentenceLimit` sentences, why not:
     /// about the document at `path`.
     public static func proposals(for text: String, path: String) throws(DocumentError) -> [Proposal] {
-        let sentences = SentenceSplitter.split(text)
+        let sentences = SentenceSplitter.split(text, limit: sentenceLimit)
         guard sentences.count <= sentenceLimit else {
             throw .invalid([Diagnostic(
                 file: path,
-                message: "the article has \(sentences.count) sentences, more than the \(sentenceLimit) claim extraction scores; add its claims by hand (import --no-extract, then add)")])
+                message: "the article has more than the \(sentenceLimit) sentences claim extraction scores; add its claims by hand (import --no-extract, then add)")])
         }
         return score(sentences)
     }

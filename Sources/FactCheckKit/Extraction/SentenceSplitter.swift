@@ -26,7 +26,9 @@ public enum SentenceSplitter {
     static let openers: Set<Unicode.Scalar> = ["\"", "'", "“", "‘", "(", "[", "«"]
     static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "…"]
 
-    public static func split(_ text: String) -> [Sentence] {
+    /// The sentences of `text`; with `limit`, at most one more than `limit` (enough to tell the
+    /// text has more, without splitting the rest).
+    public static func split(_ text: String, limit: Int = .max) -> [Sentence] {
         let scalars = Array(text.unicodeScalars)
         var sentences: [Sentence] = []
         var start = 0
@@ -45,7 +47,7 @@ public enum SentenceSplitter {
             start = end
         }
 
-        while index < scalars.count {
+        while index < scalars.count && sentences.count <= limit {
             let scalar = scalars[index]
             if scalar == "\n" {
                 emit(upTo: index)
@@ -76,7 +78,7 @@ public enum SentenceSplitter {
             }
             index = after
         }
-        emit(upTo: scalars.count)
+        if sentences.count <= limit { emit(upTo: scalars.count) }
         return sentences
     }
 
