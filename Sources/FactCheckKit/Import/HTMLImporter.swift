@@ -20,11 +20,13 @@ public enum HTMLImporter {
             throw DocumentError(error)
         }
         var article = ImportedArticle()
-        let meta = metadata(in: root)
-        article.title = meta["og:title"] ?? first("h1", in: root).map(inlineText) ?? first("title", in: root).map(inlineText)
+        // One walk finds every element looked up by name (a page can hold millions).
+        let named = elements(named: ["meta", "link", "h1", "title", "time", "main"], in: root)
+        let meta = metadata(named["meta"] ?? [])
+        article.title = meta["og:title"] ?? named["h1"]?.first.map(inlineText) ?? named["title"]?.first.map(inlineText)
         article.publisher = meta["og:site_name"]
-        article.url = (link("canonical", in: root) ?? meta["og:url"]).flatMap(httpURL)
-        article.published = (meta["article:published_time"] ?? first("time", in: root)?[attribute: "datetime"]
+        article.url = (link("canonical", among: named["link"] ?? []) ?? meta["og:url"]).flatMap(httpURL)
+        article.published = (meta["article:published_time"] ?? named["time"]?.first?[attribute: "datetime"]
             ?? meta["date"]).flatMap(isoDate)
         if let author = meta["author"] ?? meta["article:author"] ?? byline(in: root) {
             article.authors = [author]
@@ -33,16 +35,16 @@ public enum HTMLImporter {
             article.language = language
         }
         var collected: [(text: String, caption: Bool)] = []
-        collectBlocks(mainElement(in: root), into: &collected)
+        collectBlocks(mainElement(in: root, main: named["main"]?.first), into: &collected)
         article.captions = collected.filter(\.caption).map(\.text)
         PageLayout.classify(collected.filter { !$0.caption }.map(\.text), into: &article)
         return article
     }
 
     /// `<meta>` values by `property` or `name`, lower-cased keys; the first of each wins.
-    static func metadata(in root: HTMLElement) -> [String: String] {
+    static func metadata(_ metas: [HTMLElement]) -> [String: String] {
         var result: [String: String] = [:]
-        for element in all("meta", in: root) {
+        for element in metas {
             guard let key = (element[attribute: "property"] ?? element[attribute: "name"])?.lowercased(),
                   let content = element[attribute: "content"].map(TextNormalizer.paragraph), !content.isEmpty
             else { continue }
@@ -51,8 +53,8 @@ public enum HTMLImporter {
         return result
     }
 
-    static func link(_ relation: String, in root: HTMLElement) -> String? {
-        all("link", in: root).first { $0[attribute: "rel"]?.lowercased() == relation }?[attribute: "href"]
+    static func link(_ relation: String, among links: [HTMLElement]) -> String? {
+        links.first { $0[attribute: "rel"]?.lowercased() == relation }?[attribute: "href"]
     }
 
     static func byline(in root: HTMLElement) -> String? {
@@ -74,9 +76,9 @@ public enum HTMLImporter {
 
     /// `<article>` with the most visible text, else `<main>`, else the element whose own paragraphs
     /// hold the most text.
-    static func mainElement(in root: HTMLElement) -> HTMLElement {
+    static func mainElement(in root: HTMLElement, main: HTMLElement?) -> HTMLElement {
         if let article = largestArticle(in: root) { return article }
-        if let main = first("main", in: root) { return main }
+        if let main { return main }
         var best = root
         var bestLength = 0
         visit(root) { element in
@@ -150,19 +152,12 @@ public enum HTMLImporter {
         return TextNormalizer.paragraph(raw)
     }
 
-    static func first(_ name: String, in root: HTMLElement) -> HTMLElement? {
-        var found: HTMLElement?
+    /// Every element called one of `names`, by name, each list in page order.
+    static func elements(named names: Set<String>, in root: HTMLElement) -> [String: [HTMLElement]] {
+        var found: [String: [HTMLElement]] = [:]
         visit(root) { element in
-            if found == nil && element.name == name { found = element }
-            return found == nil
-        }
-        return found
-    }
-
-    static func all(_ name: String, in root: HTMLElement) -> [HTMLElement] {
-        var found: [HTMLElement] = []
-        visit(root) { element in
-            if element.name == name { found.append(element) }
+            let name = element.name
+            if names.contains(name) { found[name, default: []].append(element) }
             return true
         }
         return found
