@@ -46,7 +46,7 @@ let package = Package(
         // Built with FUZZING defined and libclang_rt.fuzzer_no_main linked in, each runs libFuzzer's
         // driver; otherwise each replays the inputs it is given through its check.
         .systemLibrary(name: "CLibFuzzer"),
-        .target(name: "FactCheckFuzzing", dependencies: ["FactCheckKit", "CLibFuzzer"]),
+        .target(name: "FactCheckFuzzing", dependencies: ["FactCheckKit", "LibXML", "CLibFuzzer"]),
         .executableTarget(name: "factcheck-fuzz-annotation", dependencies: ["FactCheckFuzzing"]),
         .executableTarget(name: "factcheck-fuzz-html", dependencies: ["FactCheckFuzzing"]),
 

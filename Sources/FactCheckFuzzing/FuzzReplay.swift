@@ -1,4 +1,5 @@
 import Glibc
+import LibXML
 
 /// Runs a fuzz target's check over files and folders of inputs, for builds without libFuzzer: the
 /// seed corpus in the tests, a crash input reproduced under the debugger.
@@ -13,8 +14,11 @@ enum FuzzReplay {
         var count = 0
         for argument in arguments {
             for file in files(at: argument) {
-                guard let bytes = contents(of: file) else {
-                    FuzzReplay.printError("cannot read \(file): \(String(cString: strerror(errno)))\n")
+                let bytes: [UInt8]
+                do {
+                    bytes = try InputFile.read(file)
+                } catch {
+                    printError("\(error)\n")
                     exit(2)
                 }
                 check(bytes)
@@ -44,20 +48,6 @@ enum FuzzReplay {
             let count = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             guard count > 0 else { return }
             bytes = bytes.dropFirst(count)
-        }
-    }
-
-    static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
         }
     }
 }

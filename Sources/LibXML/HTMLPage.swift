@@ -60,10 +60,7 @@ package final class HTMLPage: Sendable {
         }
         // Decoding up front replaces invalid bytes, so libxml2 never guesses another encoding.
         let clean = Array(String(decoding: bytes, as: UTF8.self).utf8)
-        if let violation = MarkupScanner.violation(in: clean, syntax: .html) {
-            let location = TextLocation(of: violation.offset, in: clean)
-            throw .malformed([XMLDiagnostic(file: path, line: location.line, column: location.column, message: violation.message)])
-        }
+        try MarkupScanner.check(clean, syntax: .html, path: path)
         let builder = Builder(collector: DiagnosticCollector(file: path, source: SourceText(clean)))
         let started: Bool = withExtendedLifetime(builder) {
             clean.withUnsafeBufferPointer { buffer -> Bool in

@@ -91,6 +91,13 @@ package struct MarkupScanner {
         return bytes.withUnsafeBufferPointer { scanner.scan(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Throws the refusal of the first start tag in `bytes` over the limit, located in `path`.
+    package static func check(_ bytes: [UInt8], syntax: Syntax, path: String) throws(XMLError) {
+        guard let violation = violation(in: bytes, syntax: syntax) else { return }
+        let location = TextLocation(of: violation.offset, in: bytes)
+        throw .malformed([XMLDiagnostic(file: path, line: location.line, column: location.column, message: violation.message)])
+    }
+
     /// Scans the next chunk of the input; returns the first start tag over the limit. Once it has
     /// returned one, the scanner is not to be used further.
     package mutating func scan(_ chunk: UnsafeRawBufferPointer) -> Violation? {

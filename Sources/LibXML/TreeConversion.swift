@@ -2,7 +2,7 @@ import CLibXML2
 
 /// Copies libxml2 nodes into `XMLElement` values, so no node pointer leaves this layer.
 enum TreeConversion {
-    /// Below this depth, content is kept as text only; HTML (which libxml2 does not limit) can nest without end.
+    /// Below this depth, content is kept as text only (libxml2 already refuses XML nested deeper).
     static let maxDepth = 256
 
     /// The line of an element's start tag (where it ends, as libxml2 counts).

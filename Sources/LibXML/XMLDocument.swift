@@ -32,11 +32,7 @@ package final class XMLDocument {
             collector.add(line: 1, column: 1, message: problem)
             throw .malformed(collector.allDiagnostics)
         }
-        if let violation = MarkupScanner.violation(in: bytes, syntax: .xml) {
-            let location = TextLocation(of: violation.offset, in: bytes)
-            collector.add(line: location.line, column: location.column, message: violation.message)
-            throw .malformed(collector.allDiagnostics)
-        }
+        try MarkupScanner.check(bytes, syntax: .xml, path: path)
         let document: xmlDocPtr? = withExtendedLifetime(collector) {
             bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
                 let base = UnsafeRawPointer(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!)

@@ -101,10 +101,7 @@ package final class XMLStreamReader {
             break
         }
         // A streamed file's chunks are scanned as they are read (FileCursor).
-        if wholeInput, let violation = MarkupScanner.violation(in: head, syntax: .xml) {
-            let location = TextLocation(of: violation.offset, in: head)
-            throw .malformed([XMLDiagnostic(file: path, line: location.line, column: location.column, message: violation.message)])
-        }
+        if wholeInput { try MarkupScanner.check(head, syntax: .xml, path: path) }
     }
 
     /// What the prolog (before the root element) holds, as far as `bytes` show it.

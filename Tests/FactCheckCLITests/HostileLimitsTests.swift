@@ -8,10 +8,10 @@ import Testing
 /// and fails the test, in the debug build the tests run).
 @Suite struct HostileLimits {
     /// Runs `factcheck arguments…` in `folder` under the CPU and memory limits.
-    private func runLimited(_ arguments: [String], in folder: TemporaryDirectory) throws -> RunResult {
+    private func runLimited(_ arguments: [String], in folder: TemporaryDirectory, cpuSeconds: Int = 5) throws -> RunResult {
         let quoted = ([FactCheckProcess.binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         return try FactCheckProcess.run(
-            ["-c", "ulimit -t 5 && ulimit -v 262144 && exec \(quoted)"], in: folder.path, executable: "/bin/bash")
+            ["-c", "ulimit -t \(cpuSeconds) && ulimit -v 262144 && exec \(quoted)"], in: folder.path, executable: "/bin/bash")
     }
 
     private let header = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<factcheck xmlns=\"urn:factcheck:annotation:1\" schemaVersion=\"1\">"
@@ -119,9 +119,7 @@ import Testing
         let chunks = 8 * 1024 * 1024 / chunk.utf8.count
         let page = "<html><body><article>" + String(repeating: chunk, count: chunks) + "</article></body></html>"
         _ = try folder.write("tags.html", page)
-        let quoted = [FactCheckProcess.binary.path, "import", "tags.html", "--id", "tags", "--no-extract"].map { "'\($0)'" }.joined(separator: " ")
-        let result = try FactCheckProcess.run(
-            ["-c", "ulimit -t 60 && ulimit -v 262144 && exec \(quoted)"], in: folder.path, executable: "/bin/bash")
+        let result = try runLimited(["import", "tags.html", "--id", "tags", "--no-extract"], in: folder, cpuSeconds: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(" characters in \(chunks) paragraphs;"))
     }
