@@ -12,30 +12,54 @@ public enum HTMLImporter {
     /// Elements that hold one block of text each.
     static let blocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "figcaption", "dd", "dt", "td"]
 
+    /// The names the importer tests elements against, as one page numbers them.
+    struct Names {
+        let dropped: HTMLNames
+        let blocks: HTMLNames
+        let breaks: HTMLNames
+        let droppedOrBreaks: HTMLNames
+        let articles: HTMLNames
+        let paragraphs: HTMLNames
+        let captions: HTMLNames
+
+        init(_ page: HTMLPage) {
+            dropped = page.names(HTMLImporter.dropped)
+            blocks = page.names(HTMLImporter.blocks)
+            breaks = page.names(["br"])
+            droppedOrBreaks = dropped + breaks
+            articles = page.names(["article"])
+            paragraphs = page.names(["p"])
+            captions = page.names(["figcaption"])
+        }
+    }
+
     public static func read(_ bytes: [UInt8], path: String) throws(DocumentError) -> ImportedArticle {
-        let root: HTMLElement
+        let page: HTMLPage
         do throws(XMLError) {
-            root = try HTMLPage.parse(bytes, path: path).root
+            page = try HTMLPage.parse(bytes, path: path)
         } catch {
             throw DocumentError(error)
         }
+        let root = page.root
+        let names = Names(page)
         var article = ImportedArticle()
         // One walk finds every element looked up by name (a page can hold millions).
         let named = elements(named: ["meta", "link", "h1", "title", "time", "main"], in: root)
         let meta = metadata(named["meta"] ?? [])
-        article.title = meta["og:title"] ?? named["h1"]?.first.map(inlineText) ?? named["title"]?.first.map(inlineText)
+        article.title = meta["og:title"] ?? named["h1"]?.first.map { inlineText($0, names) }
+            ?? named["title"]?.first.map { inlineText($0, names) }
         article.publisher = meta["og:site_name"]
         article.url = (link("canonical", among: named["link"] ?? []) ?? meta["og:url"]).flatMap(httpURL)
         article.published = (meta["article:published_time"] ?? named["time"]?.first?[attribute: "datetime"]
             ?? meta["date"]).flatMap(isoDate)
-        if let author = meta["author"] ?? meta["article:author"] ?? byline(in: root) {
+        if let author = meta["author"] ?? meta["article:author"] ?? byline(in: root, names) {
             article.authors = [author]
         }
         if let language = root[attribute: "lang"].map(TextNormalizer.paragraph), isLanguageTag(language) {
             article.language = language
         }
         var collected: [(text: String, caption: Bool)] = []
-        collectBlocks(mainElement(in: root, main: named["main"]?.first), into: &collected)
+        collectBlocks(mainElement(in: root, main: named["main"]?.first, names), names, into: &collected)
         article.captions = collected.filter(\.caption).map(\.text)
         PageLayout.classify(collected.filter { !$0.caption }.map(\.text), into: &article)
         return article
@@ -57,33 +81,33 @@ public enum HTMLImporter {
         links.first { $0[attribute: "rel"]?.lowercased() == relation }?[attribute: "href"]
     }
 
-    static func byline(in root: HTMLElement) -> String? {
+    static func byline(in root: HTMLElement, _ names: Names) -> String? {
         var found: String?
-        visit(root) { element in
+        root.walk { element in
             guard found == nil else { return false }
             let marks = [element[attribute: "class"], element[attribute: "rel"], element[attribute: "itemprop"]]
                 .compactMap { $0?.lowercased() }
             if marks.contains(where: { $0.contains("byline") || $0.contains("author") }) {
-                var text = inlineText(element)
+                var text = inlineText(element, names)
                 if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
                 if !text.isEmpty && text.split(separator: " ").count <= 8 { found = text }
                 return false
             }
-            return !dropped.contains(element.name)
+            return !element.isNamed(names.dropped)
         }
         return found
     }
 
     /// `<article>` with the most visible text, else `<main>`, else the element whose own paragraphs
     /// hold the most text.
-    static func mainElement(in root: HTMLElement, main: HTMLElement?) -> HTMLElement {
-        if let article = largestArticle(in: root) { return article }
+    static func mainElement(in root: HTMLElement, main: HTMLElement?, _ names: Names) -> HTMLElement {
+        if let article = largestArticle(in: root, names) { return article }
         if let main { return main }
         var best = root
         var bestLength = 0
-        visit(root) { element in
-            if dropped.contains(element.name) { return false }
-            let length = element.elements(named: "p").reduce(0) { $0 + inlineText($1).count }
+        root.walk { element in
+            if element.isNamed(names.dropped) { return false }
+            let length = element.elements.reduce(0) { $1.isNamed(names.paragraphs) ? $0 + inlineText($1, names).count : $0 }
             if length > bestLength {
                 best = element
                 bestLength = length
@@ -93,80 +117,42 @@ public enum HTMLImporter {
         return best
     }
 
-    /// The `<article>` with the most visible characters (white space not counted; the first of equals),
-    /// every element's count made once from its children's, so articles nested in articles cost
-    /// linear time, not the square of their depth.
-    static func largestArticle(in root: HTMLElement) -> HTMLElement? {
+    /// The `<article>` with the most visible characters (white space not counted; the first of
+    /// equals), each element's count made once, so articles nested in articles cost linear time,
+    /// not the square of their depth. An article inside a dropped element still counts for itself.
+    static func largestArticle(in root: HTMLElement, _ names: Names) -> HTMLElement? {
         var best: (length: Int, element: HTMLElement)?
-        var articles: [(order: Int, length: Int, element: HTMLElement)] = []
-        var next = 0
-        func measure(_ element: HTMLElement) -> Int {
-            let order = next
-            next += 1
-            var length = 0
-            for child in element.children {
-                switch child {
-                case .text(let text):
-                    length += text.unicodeScalars.reduce(0) { $0 + ($1.isUnicodeWhitespace ? 0 : 1) }
-                case .element(let inner):
-                    // An article inside a dropped element still counts for itself, not for its parent.
-                    let inside = measure(inner)
-                    if inner.name != "br" && !dropped.contains(inner.name) { length += inside }
-                }
-            }
-            if element.name == "article" { articles.append((order, length, element)) }
-            return length
-        }
-        _ = measure(root)
-        for article in articles.sorted(by: { $0.order < $1.order }) where best == nil || article.length > best!.length {
+        for article in root.visibleLengths(of: names.articles, leavingOut: names.droppedOrBreaks)
+        where best == nil || article.length > best!.length {
             best = (article.length, article.element)
         }
         return best?.element
     }
 
     /// The text blocks under `element` in page order, captions marked.
-    static func collectBlocks(_ element: HTMLElement, into blocks: inout [(text: String, caption: Bool)]) {
-        for child in element.elements where !dropped.contains(child.name) {
-            if Self.blocks.contains(child.name) && !child.elements.contains(where: { Self.blocks.contains($0.name) }) {
-                let text = inlineText(child)
-                if !text.isEmpty { blocks.append((text, child.name == "figcaption")) }
+    static func collectBlocks(_ element: HTMLElement, _ names: Names, into blocks: inout [(text: String, caption: Bool)]) {
+        for child in element.elements where !child.isNamed(names.dropped) {
+            if child.isNamed(names.blocks) && !child.elements.contains(where: { $0.isNamed(names.blocks) }) {
+                let text = inlineText(child, names)
+                if !text.isEmpty { blocks.append((text, child.isNamed(names.captions))) }
             } else {
-                collectBlocks(child, into: &blocks)
+                collectBlocks(child, names, into: &blocks)
             }
         }
     }
 
     /// The visible text of an element on one line, dropped elements left out, `<br>` as a space.
-    static func inlineText(_ element: HTMLElement) -> String {
-        var raw = ""
-        func walk(_ element: HTMLElement) {
-            for child in element.children {
-                switch child {
-                case .text(let text): raw += text
-                case .element(let inner):
-                    if inner.name == "br" { raw += " " } else if !dropped.contains(inner.name) { walk(inner) }
-                }
-            }
-        }
-        walk(element)
-        return TextNormalizer.paragraph(raw)
+    static func inlineText(_ element: HTMLElement, _ names: Names) -> String {
+        TextNormalizer.paragraph(element.text(leavingOut: names.dropped, spaceFor: names.breaks))
     }
 
     /// Every element called one of `names`, by name, each list in page order.
     static func elements(named names: Set<String>, in root: HTMLElement) -> [String: [HTMLElement]] {
         var found: [String: [HTMLElement]] = [:]
-        visit(root) { element in
-            let name = element.name
-            if names.contains(name) { found[name, default: []].append(element) }
-            return true
+        for element in root.descendants(named: root.page.names(names)) {
+            found[element.name, default: []].append(element)
         }
         return found
-    }
-
-    /// Walks elements depth first; `body` returns whether to go into an element's children.
-    static func visit(_ element: HTMLElement, _ body: (HTMLElement) -> Bool) {
-        guard body(element) else { return }
-        for child in element.elements { visit(child, body) }
     }
 
     static func httpURL(_ text: String) -> String? {
