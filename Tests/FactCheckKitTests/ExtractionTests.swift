@@ -99,6 +99,29 @@ import Testing
         #expect(!names.contains("question"))
         #expect(Set(CheckWorthinessFeatures.extract("Is it?").map(\.name)).isSuperset(of: ["question", "short"]))
     }
+
+    /// ASCII sentences are read byte by byte; reading them character by character gives the same.
+    @Test(arguments: [
+        "According to the report, crime rose 12% since 2010, more than ever.",
+        "I'm 'quoted' and ''double'' here's 1999 2020s 20x0 19999",
+        "Tax\r\nrates rose 5% in 2019 -- $5 million, \"the highest\" (Applause)",
+        "'''", "", "   ", "a", "WE SAID IT! Never? Honestest interests biggest NASA's 'til",
+        "The Committee Voted 111 To 19 On Tuesday, Officials Said.",
+        "rock'n'roll isn't dead, they're sure; x?\"",
+    ])
+    func asciiSentencesReadAsCharacters(sentence: String) {
+        let bytes = CheckWorthinessFeatures.extract(sentence, ascii: true)
+        let characters = CheckWorthinessFeatures.extract(sentence, ascii: false)
+        #expect(bytes.map(\.name) == characters.map(\.name))
+        #expect(bytes.map(\.value) == characters.map(\.value))
+        #expect(CheckWorthinessFeatures.asciiWords(in: sentence) == CheckWorthinessFeatures.words(in: sentence))
+    }
+
+    @Test func aCharacterBetweenAAndZCountsAsALowercaseWord() {
+        // "q" with a combining acute accent sorts between "a" and "z", as characters compare.
+        let names = CheckWorthinessFeatures.extract("The q\u{301}uest was long.").map(\.name)
+        #expect(names.contains("word.q\u{301}uest"))
+    }
 }
 
 /// The model's weights come from `Models/checkworthiness.tsv`, embedded at build time.

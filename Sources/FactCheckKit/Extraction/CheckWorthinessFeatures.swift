@@ -11,29 +11,43 @@ import Foundation
 /// is a plain name and a value, so a score can be explained feature by feature.
 public enum CheckWorthinessFeatures {
     /// The features of `sentence` with non-zero values, sorted by name.
+    ///
+    /// Most sentences are ASCII, where a character is a byte: those are read byte by byte, with
+    /// the same results as reading characters (the tests compare both ways).
     public static func extract(_ sentence: String) -> [(name: String, value: Double)] {
+        extract(sentence, ascii: sentence.utf8.allSatisfy { $0 < 0x80 })
+    }
+
+    static func extract(_ sentence: String, ascii: Bool) -> [(name: String, value: Double)] {
         let lower = sentence.lowercased()
         let lowerBytes = Array(lower.utf8)
         func mentions(_ phrase: String) -> Bool { ByteSearch.contains(lowerBytes, phrase) }
-        let tokens = words(in: sentence)
+        let tokens = ascii ? asciiWords(in: sentence) : words(in: sentence)
         let lowerTokens = tokens.map { $0.lowercased() }
         let tokenSet = Set(lowerTokens)
-        var features: [String: Double] = [:]
+        var features: [(name: String, value: Double)] = []
         func fire(_ name: String, _ condition: Bool) {
-            if condition { features[name] = 1 }
+            if condition { features.append((name, 1)) }
+        }
+        func length(_ token: String) -> Int { ascii ? token.utf8.count : token.count }
+        func contains(_ byte: UInt8, or characters: String) -> Bool {
+            ascii ? sentence.utf8.contains(byte) : sentence.contains { characters.contains($0) }
         }
 
-        fire("number", sentence.contains { $0.isNumber })
+        fire("number", ascii ? sentence.utf8.contains { (0x30...0x39).contains($0) } : sentence.contains { $0.isNumber })
         fire("percent", mentions("%") || tokenSet.contains("percent") || mentions("per cent"))
-        fire("money", sentence.contains { "$£€¥".contains($0) } || !tokenSet.isDisjoint(with: ["dollar", "dollars", "cents"]))
+        fire("money", contains(UInt8(ascii: "$"), or: "$£€¥") || !tokenSet.isDisjoint(with: ["dollar", "dollars", "cents"]))
         fire("magnitude", !tokenSet.isDisjoint(with: ["million", "millions", "billion", "billions", "trillion", "thousand", "thousands", "hundreds"]))
-        fire("year", lowerTokens.contains { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && $0.allSatisfy(\.isNumber) })
+        fire("year", lowerTokens.contains {
+            length($0) == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20"))
+                && (ascii ? $0.utf8.allSatisfy { (0x30...0x39).contains($0) } : $0.allSatisfy(\.isNumber))
+        })
         fire("date", !tokenSet.isDisjoint(with: monthsAndDays))
         fire("comparison", !tokenSet.isDisjoint(with: comparisons))
-        fire("superlative", !tokenSet.isDisjoint(with: superlatives) || lowerTokens.contains { $0.count > 5 && $0.hasSuffix("est") && !notSuperlatives.contains($0) })
+        fire("superlative", !tokenSet.isDisjoint(with: superlatives) || lowerTokens.contains { length($0) > 5 && $0.hasSuffix("est") && !notSuperlatives.contains($0) })
         fire("statistics", !tokenSet.isDisjoint(with: statistics))
         fire("attribution", mentions("according to") || !tokenSet.isDisjoint(with: attribution))
-        fire("quotation", sentence.contains { "\"“”".contains($0) })
+        fire("quotation", contains(UInt8(ascii: "\""), or: "\"“”"))
         fire("question", sentence.hasSuffix("?") || sentence.hasSuffix("?\"") || sentence.hasSuffix("?”"))
         fire("opinion", opinionPhrases.contains { mentions($0) })
         fire("first-person", !tokenSet.isDisjoint(with: ["i", "we", "me", "my", "our", "us"]))
@@ -44,17 +58,33 @@ public enum CheckWorthinessFeatures {
         fire("short", tokens.count < 6)
         fire("stage-note", sentence.hasPrefix("(") && sentence.hasSuffix(")"))
 
-        let entities = tokens.dropFirst().filter { $0.first?.isUppercase == true && $0 != "I" }.count
-        if entities > 0 { features["named-entities"] = min(Double(entities), 5) / 5 }
-        features["length"] = min(Double(tokens.count), 40) / 40
+        let entities = tokens.dropFirst().filter {
+            (ascii ? $0.utf8.first.map { (0x41...0x5A).contains($0) } : $0.first?.isUppercase) == true && $0 != "I"
+        }.count
+        if entities > 0 { features.append(("named-entities", min(Double(entities), 5) / 5)) }
+        features.append(("length", min(Double(tokens.count), 40) / 40))
 
-        for token in tokenSet where token.count >= 3 && token.allSatisfy({ ("a"..."z").contains($0) }) {
-            features["word.\(token)"] = 1
+        for token in tokenSet where isLowercaseWord(token, ascii: ascii) {
+            features.append(("word.\(token)", 1))
         }
-        return features.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        // Every name is distinct. ASCII names sort by their bytes as by their characters.
+        if ascii {
+            features.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        } else {
+            features.sort { $0.name < $1.name }
+        }
+        return features
     }
 
-    /// Words: runs of letters, digits and inner apostrophes or hyphens.
+    /// Three or more characters, each from a to z (a character compared as a string: "q" with a
+    /// combining accent is between "a" and "z").
+    static func isLowercaseWord(_ token: String, ascii: Bool) -> Bool {
+        ascii
+            ? token.utf8.count >= 3 && token.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+            : token.count >= 3 && token.allSatisfy { ("a"..."z").contains($0) }
+    }
+
+    /// Words: runs of letters and digits with inner apostrophes.
     static func words(in sentence: String) -> [String] {
         var result: [String] = []
         var current = ""
@@ -70,6 +100,31 @@ public enum CheckWorthinessFeatures {
         }
         if !current.isEmpty { result.append(current.trimming("'")) }
         return result.filter { !$0.isEmpty }
+    }
+
+    /// `words(in:)` for an ASCII sentence, byte by byte.
+    static func asciiWords(in sentence: String) -> [String] {
+        var result: [String] = []
+        var current: [UInt8] = []
+        func finish() {
+            // Without the apostrophes at either end.
+            let start = current.firstIndex { $0 != UInt8(ascii: "'") } ?? current.endIndex
+            let end = (current.lastIndex { $0 != UInt8(ascii: "'") } ?? start - 1) + 1
+            if start < end { result.append(String(decoding: current[start..<end], as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in sentence.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "'") where !current.isEmpty:
+                current.append(byte)
+            default:
+                if !current.isEmpty { finish() }
+            }
+        }
+        if !current.isEmpty { finish() }
+        return result
     }
 
     static let monthsAndDays: Set<String> = [
