@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Proposes claims: the article's sentences whose check-worthiness reaches a threshold.
 public enum ClaimExtractor {
     /// The default threshold: sentences more likely to be checked than the average sentence of
@@ -35,8 +38,21 @@ public enum ClaimExtractor {
         return score(sentences)
     }
 
+    /// Sentences scored by one worker at a time: a long page's are shared among the cores.
+    static let scoringBatch = 512
+
     private static func score(_ sentences: [Sentence]) -> [Proposal] {
-        sentences.map { Proposal(sentence: $0, score: CheckWorthiness.score($0.text)) }
+        guard sentences.count > scoringBatch else {
+            return sentences.map { Proposal(sentence: $0, score: CheckWorthiness.score($0.text)) }
+        }
+        let batches = (sentences.count + scoringBatch - 1) / scoringBatch
+        let scored = Mutex([[Score]](repeating: [], count: batches))
+        DispatchQueue.concurrentPerform(iterations: batches) { batch in
+            let range = batch * scoringBatch..<min(sentences.count, (batch + 1) * scoringBatch)
+            let scores = sentences[range].map { CheckWorthiness.score($0.text) }
+            scored.withLock { $0[batch] = scores }
+        }
+        return zip(sentences, scored.withLock { $0.joined() }).map { Proposal(sentence: $0, score: $1) }
     }
 
     /// Adds a claim for each sentence scoring at least `threshold` that no existing claim overlaps,

@@ -129,15 +129,20 @@ public enum HTMLImporter {
         return best?.element
     }
 
-    /// The text blocks under `element` in page order, captions marked.
+    /// The text blocks under `element` in page order, captions marked: the text of each block
+    /// element holding no other, outside dropped elements.
     static func collectBlocks(_ element: HTMLElement, _ names: Names, into blocks: inout [(text: String, caption: Bool)]) {
-        for child in element.elements where !child.isNamed(names.dropped) {
-            if child.isNamed(names.blocks) && !child.elements.contains(where: { $0.isNamed(names.blocks) }) {
-                let text = inlineText(child, names)
-                if !text.isEmpty { blocks.append((text, child.isNamed(names.captions))) }
-            } else {
-                collectBlocks(child, names, into: &blocks)
+        var top = true
+        element.walk { inner in
+            if top {
+                top = false
+                return true
             }
+            if inner.isNamed(names.dropped) { return false }
+            guard inner.isNamed(names.blocks) && !inner.elements.contains(where: { $0.isNamed(names.blocks) }) else { return true }
+            let text = inlineText(inner, names)
+            if !text.isEmpty { blocks.append((text, inner.isNamed(names.captions))) }
+            return false
         }
     }
 
