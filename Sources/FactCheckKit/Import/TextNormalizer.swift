@@ -9,7 +9,9 @@ import Foundation
 public enum TextNormalizer {
     /// One paragraph: white space runs become one space, ends trimmed, invisible characters removed.
     public static func paragraph(_ text: String) -> String {
-        var result = ""
+        // Built as bytes: appending scalars to a String one by one took most of a long page's import.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for scalar in text.canonicallyComposed.unicodeScalars {
             if scalar.isUnicodeWhitespace {
@@ -30,12 +32,16 @@ public enum TextNormalizer {
                 }
             }
             if pendingSpace {
-                result.append(" ")
+                result.append(UInt8(ascii: " "))
                 pendingSpace = false
             }
-            result.unicodeScalars.append(scalar)
+            if scalar.value < 0x80 {
+                result.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { result.append($0) }
+            }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Paragraphs joined into an article text, empty ones dropped.
