@@ -28,7 +28,7 @@ private func sampleText() throws -> String {
         #expect(lines.count == 2)
         #expect(lines.allSatisfy(isDiagnostic))
         #expect(lines[0].hasPrefix("nk-icc.factcheck.xml:"))
-        #expect(lines[0].hasSuffix("error: claim c12 has status dismissed but its last history event leads to pending"))
+        #expect(lines[0].hasSuffix("error: claim c12 has status dismissed but its history leads to pending"))
         #expect(result.stdout == "1 document checked: 0 valid, 1 invalid (2 errors)\n")
     }
 

@@ -72,7 +72,8 @@ private let source = Source(url: "https://example.org/record", relation: .suppor
         #expect(subject.status == .verified)
         #expect(subject.verdict == Verdict(rating: .accurate, summary: "Matches the record.", reviewer: "Alex Example", time: "2026-11-28T09:00:00Z"))
         #expect(subject.history.last == HistoryEvent(
-            time: "2026-11-28T09:00:00Z", actor: "Alex Example", action: .mark, from: .inReview, to: .verified, note: "Matches the record."))
+            time: "2026-11-28T09:00:00Z", actor: "Alex Example", action: .mark, from: .inReview, to: .verified, note: "Matches the record.",
+            rating: .accurate, urls: [source.url]))
     }
 
     @Test func earlierSourcesCount() throws {

@@ -68,17 +68,38 @@ public enum AnnotationCodec {
             result.append(scoreElement)
         }
         if let verdict = claim.verdict {
-            var verdictElement = element(
-                "verdict",
-                attributes: [("rating", verdict.rating.rawValue), ("reviewer", verdict.reviewer), ("time", verdict.time)])
-            verdictElement.append(optional: verdict.summary.map { textElement("summary", $0) })
-            result.append(verdictElement)
+            result.append(encode(verdict, as: "verdict"))
+        }
+        for old in claim.superseded {
+            result.append(encode(old.verdict, as: "superseded", adding: [("by", old.by), ("at", old.at)]))
+        }
+        if let conflict = claim.conflict {
+            var conflictElement = element("conflict")
+            conflictElement.append(encode(conflict.ours, as: "ours"))
+            conflictElement.append(encode(conflict.theirs, as: "theirs"))
+            result.append(conflictElement)
         }
         claim.sources.forEach { result.append(encode($0, namespace: AnnotationDocument.namespace)) }
         for note in claim.notes {
             result.append(textElement("note", note.text, attributes: [("author", note.author), ("time", note.time)]))
         }
         result.append(encode(claim.history, namespace: AnnotationDocument.namespace))
+        return result
+    }
+
+    private static func encode(_ verdict: Verdict, as name: String, adding extra: [(name: String, value: String)] = []) -> XMLElement {
+        var result = element(
+            name, attributes: [("rating", verdict.rating.rawValue), ("reviewer", verdict.reviewer), ("time", verdict.time)] + extra)
+        result.append(optional: verdict.summary.map { textElement("summary", $0) })
+        return result
+    }
+
+    private static func encode(_ outcome: VerdictConflict.Outcome, as name: String) -> XMLElement {
+        var attributes = [("status", outcome.status.rawValue)]
+        if let rating = outcome.verdict?.rating { attributes.append(("rating", rating.rawValue)) }
+        attributes += [("actor", outcome.actor), ("time", outcome.time)]
+        var result = element(name, attributes: attributes)
+        result.append(optional: (outcome.verdict?.summary ?? outcome.note).map { textElement("summary", $0) })
         return result
     }
 
@@ -101,6 +122,8 @@ public enum AnnotationCodec {
             var attributes = [("time", event.time), ("actor", event.actor), ("action", event.action.rawValue)]
             if let from = event.from { attributes.append(("from", from.rawValue)) }
             attributes.append(("to", event.to.rawValue))
+            if let rating = event.rating { attributes.append(("rating", rating.rawValue)) }
+            if !event.urls.isEmpty { attributes.append(("sources", event.urls.joined(separator: " "))) }
             let note = event.note ?? ""
             result.append(XMLElement("event", namespace: namespace, attributes: attributes, children: note.isEmpty ? [] : [.text(note)]))
         }
@@ -196,15 +219,20 @@ public enum AnnotationCodec {
             }
             score = Score(value: try reader.number("value", of: scoreElement), features: features)
         }
-        var verdict: Verdict?
         let verdictElement = element.element(named: "verdict")
-        if let verdictElement {
-            verdict = Verdict(
-                rating: try reader.enumeration("rating", of: verdictElement),
-                summary: verdictElement.element(named: "summary")?.text,
-                reviewer: try reader.attribute("reviewer", of: verdictElement),
-                time: try reader.attribute("time", of: verdictElement)
-            )
+        var verdict = try verdictElement.map { (found) throws(DocumentError) in try decodeVerdict(found, reader: reader) }
+        var superseded: [SupersededVerdict] = []
+        for old in element.elements(named: "superseded") {
+            superseded.append(
+                SupersededVerdict(
+                    verdict: try decodeVerdict(old, reader: reader), by: try reader.attribute("by", of: old),
+                    at: try reader.attribute("at", of: old)))
+        }
+        var conflict: VerdictConflict?
+        if let conflictElement = element.element(named: "conflict") {
+            conflict = VerdictConflict(
+                ours: try decodeOutcome(try reader.required("ours", in: conflictElement), reader: reader),
+                theirs: try decodeOutcome(try reader.required("theirs", in: conflictElement), reader: reader))
         }
         var sources: [Source] = []
         for sourceElement in element.elements(named: "source") {
@@ -239,25 +267,66 @@ public enum AnnotationCodec {
                         try reader.enumeration(value, named: "from", of: eventElement)
                     },
                     to: try reader.enumeration("to", of: eventElement),
-                    note: note.isEmpty ? nil : note
+                    note: note.isEmpty ? nil : note,
+                    rating: try eventElement[attribute: "rating"].map { (value) throws(DocumentError) in
+                        try reader.enumeration(value, named: "rating", of: eventElement)
+                    },
+                    urls: eventElement[attribute: "sources"].map { $0.split(separator: " ").map(String.init) } ?? []
                 ))
             historyLocations.append(reader.location(of: eventElement))
         }
+        let status: Status = try reader.enumeration("status", of: element)
+        if let current = verdict, !status.hasVerdict {
+            // The shape before verdict history: reopening left the verdict in place. It no longer
+            // stands, so it reads as superseded, by the reopening (the next write stores it so).
+            let reopening = history.last { $0.action == .reopen }
+            superseded.append(
+                SupersededVerdict(verdict: current, by: reopening?.actor ?? current.reviewer, at: reopening?.time ?? current.time))
+            verdict = nil
+        }
         let claim = Claim(
             id: try reader.attribute("id", of: element),
-            status: try reader.enumeration("status", of: element),
+            status: status,
             created: try reader.attribute("created", of: element),
             anchor: anchor,
             claimant: element.element(named: "claimant")?.text,
             topics: element.elements(named: "topic").map(\.text),
             assignee: element.element(named: "assignee")?.text,
-            score: score, verdict: verdict, sources: sources, notes: notes, history: history
+            score: score, verdict: verdict, superseded: superseded, conflict: conflict, sources: sources, notes: notes,
+            history: history
         )
         let locations = SourceMap.ClaimLocations(
             claim: reader.location(of: element), anchor: reader.location(of: anchorElement),
             verdict: verdictElement.map { reader.location(of: $0) } ?? reader.location(of: element),
             history: historyLocations)
         return (claim, locations)
+    }
+}
+
+extension AnnotationCodec {
+    private static func decodeVerdict<Element: XMLElementReading>(
+        _ element: Element, reader: ElementReader
+    ) throws(DocumentError) -> Verdict {
+        Verdict(
+            rating: try reader.enumeration("rating", of: element),
+            summary: element.element(named: "summary")?.text,
+            reviewer: try reader.attribute("reviewer", of: element),
+            time: try reader.attribute("time", of: element))
+    }
+
+    private static func decodeOutcome<Element: XMLElementReading>(
+        _ element: Element, reader: ElementReader
+    ) throws(DocumentError) -> VerdictConflict.Outcome {
+        let actor = try reader.attribute("actor", of: element)
+        let time = try reader.attribute("time", of: element)
+        let summary = element.element(named: "summary")?.text
+        let rating = try element[attribute: "rating"].map { (value) throws(DocumentError) -> Rating in
+            try reader.enumeration(value, named: "rating", of: element)
+        }
+        return VerdictConflict.Outcome(
+            status: try reader.enumeration("status", of: element),
+            verdict: rating.map { Verdict(rating: $0, summary: summary, reviewer: actor, time: time) },
+            note: rating == nil ? summary : nil, actor: actor, time: time)
     }
 }
 

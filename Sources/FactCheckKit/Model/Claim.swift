@@ -12,7 +12,12 @@ public struct Claim: Sendable, Hashable {
     public var assignee: String?
     /// The check-worthiness score, when the claim came from the extractor.
     public var score: Score?
+    /// The current verdict: present only while the status carries one.
     public var verdict: Verdict?
+    /// Earlier verdicts, oldest first: a reopened claim's verdict is kept here, never deleted.
+    public var superseded: [SupersededVerdict]
+    /// Two outcomes a merge brought together that the desk has yet to choose between.
+    public var conflict: VerdictConflict?
     public var sources: [Source]
     public var notes: [Note]
     /// Append-only: every change to the claim, oldest first.
@@ -21,6 +26,7 @@ public struct Claim: Sendable, Hashable {
     public init(
         id: String, status: Status, created: String, anchor: Anchor, claimant: String? = nil,
         topics: [String] = [], assignee: String? = nil, score: Score? = nil, verdict: Verdict? = nil,
+        superseded: [SupersededVerdict] = [], conflict: VerdictConflict? = nil,
         sources: [Source] = [], notes: [Note] = [], history: [HistoryEvent]
     ) {
         self.id = id
@@ -32,6 +38,8 @@ public struct Claim: Sendable, Hashable {
         self.assignee = assignee
         self.score = score
         self.verdict = verdict
+        self.superseded = superseded
+        self.conflict = conflict
         self.sources = sources
         self.notes = notes
         self.history = history
@@ -102,6 +110,53 @@ public struct Verdict: Sendable, Hashable {
     }
 }
 
+/// A verdict that no longer stands: who set it aside, and when.
+public struct SupersededVerdict: Sendable, Hashable {
+    public var verdict: Verdict
+    /// Who reopened (or re-marked) the claim.
+    public var by: String
+    /// UTC ISO 8601.
+    public var at: String
+
+    public init(verdict: Verdict, by: String, at: String) {
+        self.verdict = verdict
+        self.by = by
+        self.at = at
+    }
+}
+
+/// Two different outcomes for one claim, from the two sides of a merge. While it stands the claim
+/// is in review and publishes nothing; `resolve --take` or a new `mark` settles it.
+public struct VerdictConflict: Sendable, Hashable {
+    /// One side's outcome: the status it reached and, for verified or disputed, its verdict; for
+    /// unverifiable or dismissed, the note saying why.
+    public struct Outcome: Sendable, Hashable {
+        public var status: Status
+        public var verdict: Verdict?
+        public var note: String?
+        /// Who closed the claim this way, and when.
+        public var actor: String
+        public var time: String
+
+        public init(status: Status, verdict: Verdict?, note: String?, actor: String, time: String) {
+            self.status = status
+            self.verdict = verdict
+            self.note = note
+            self.actor = actor
+            self.time = time
+        }
+    }
+
+    /// The side the merge was made on (git's "ours") and the side merged in ("theirs").
+    public var ours: Outcome
+    public var theirs: Outcome
+
+    public init(ours: Outcome, theirs: Outcome) {
+        self.ours = ours
+        self.theirs = theirs
+    }
+}
+
 /// How a source bears on a claim.
 public enum Relation: String, Sendable, Hashable, CaseIterable, Codable {
     case supports
@@ -159,6 +214,11 @@ public enum Action: String, Sendable, Hashable, CaseIterable, Codable {
     case reopen
     case note
     case addSource = "add-source"
+    case removeSource = "remove-source"
+    /// A merge found two different outcomes: the claim went back to review.
+    case conflict
+    /// A reviewer chose one side of a conflict.
+    case resolve
 }
 
 /// One change to a claim, as recorded in its append-only history.
@@ -170,14 +230,24 @@ public struct HistoryEvent: Sendable, Hashable {
     /// The status before the change; nil for the event that created the claim.
     public var from: Status?
     public var to: Status
+    /// The note given with the change; for a verdict, its summary.
     public var note: String?
+    /// The rating a `mark` or `resolve` set.
+    public var rating: Rating?
+    /// The source an `add-source` or `remove-source` (or a `mark` citing one) concerns; several for a `mark`.
+    public var urls: [String]
 
-    public init(time: String, actor: String, action: Action, from: Status?, to: Status, note: String? = nil) {
+    public init(
+        time: String, actor: String, action: Action, from: Status?, to: Status, note: String? = nil,
+        rating: Rating? = nil, urls: [String] = []
+    ) {
         self.time = time
         self.actor = actor
         self.action = action
         self.from = from
         self.to = to
         self.note = note
+        self.rating = rating
+        self.urls = urls
     }
 }

@@ -143,11 +143,35 @@ public enum SemanticRules {
         if claim.status.needsAssignee && claim.assignee == nil {
             findings.add(locations.claim, "\(label) is \(claim.status.rawValue) but has no assignee")
         }
-        if let last = claim.history.last, last.to != claim.status {
+        if claim.verdict != nil && !claim.status.hasVerdict {
+            findings.add(
+                locations.verdict,
+                "\(label) is \(claim.status.rawValue) but has a verdict; only verified and disputed claims carry one")
+        }
+        if let conflict = claim.conflict {
+            if claim.status != .inReview {
+                findings.add(
+                    locations.claim,
+                    "\(label) has a verdict conflict but is \(claim.status.rawValue); a conflicted claim is in-review until resolved")
+            }
+            for (side, outcome) in [("ours", conflict.ours), ("theirs", conflict.theirs)] {
+                let fits = outcome.status.hasVerdict
+                    ? outcome.verdict.map { $0.rating.status == outcome.status } ?? false
+                    : outcome.verdict == nil && outcome.status != .pending && outcome.status != .inReview
+                if !fits {
+                    findings.add(
+                        locations.claim,
+                        "\(label): the conflict's \(side) outcome is \(outcome.status.rawValue)"
+                            + (outcome.verdict.map { " with rating \($0.rating.rawValue)" } ?? " without a rating")
+                            + ", which is not a verdict the workflow gives")
+                }
+            }
+        }
+        if let reached = Workflow.replay(claim.history), reached != claim.status {
             let location = locations.history.last ?? locations.claim
             findings.add(
                 location,
-                "\(label) has status \(claim.status.rawValue) but its last history event leads to \(last.to.rawValue)")
+                "\(label) has status \(claim.status.rawValue) but its history leads to \(reached.rawValue)")
         }
     }
 
@@ -172,15 +196,35 @@ public enum SemanticRules {
                     location(index),
                     "\(label): history is out of time order (\(event.time) comes after \(previous.time))")
             }
-            if event.from != previous.to {
-                findings.add(
-                    location(index),
-                    "\(label): history event starts from \(event.from?.rawValue ?? "nothing") "
-                        + "but the previous event left the claim \(previous.to.rawValue)")
+            if let problem = transitionProblem(event) {
+                findings.add(location(index), "\(label): history event \(event.action.rawValue) \(problem)")
             }
             if event.action == .create {
                 findings.add(location(index), "\(label): only the first history event may be 'create'")
             }
+        }
+    }
+
+    /// What is wrong with the move an event records, judged on its own (events merged from two
+    /// clones interleave, so an event need not start where the one before it ended).
+    private static func transitionProblem(_ event: HistoryEvent) -> String? {
+        if event.action == .create { return nil }  // only first, as checked above
+        guard let from = event.from else { return "has no from-status" }
+        switch event.action {
+        case .create:
+            return nil
+        case .note, .addSource, .removeSource:
+            return from == event.to ? nil : "changes the status (\(from.rawValue) → \(event.to.rawValue)); it cannot"
+        case .conflict:
+            return event.to == .inReview ? nil : "must lead to in-review, not \(event.to.rawValue)"
+        case .resolve:
+            return from == .inReview && event.to != .pending && event.to != .inReview
+                ? nil : "must lead from in-review to an outcome, not \(from.rawValue) → \(event.to.rawValue)"
+        case .assign, .unassign, .mark, .dismiss, .reopen:
+            if let step = Workflow.Step(action: event.action, to: event.to), Workflow.target(of: step, from: from) == event.to {
+                return nil
+            }
+            return "leads from \(from.rawValue) to \(event.to.rawValue), which the workflow does not allow"
         }
     }
 

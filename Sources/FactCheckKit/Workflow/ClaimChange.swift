@@ -9,10 +9,15 @@ public enum ClaimChange: Sendable, Hashable {
     case mark(Status, rating: Rating?, sources: [Source], note: String?)
     /// pending → dismissed, with a note saying why.
     case dismiss(note: String)
-    /// verified, disputed, unverifiable or dismissed → in-review, with a note saying why.
-    case reopen(note: String)
+    /// verified, disputed, unverifiable or dismissed → in-review, with a note saying why; the
+    /// verdict is superseded, and the assignee stays unless another is given.
+    case reopen(note: String, assignee: String? = nil)
     /// Cites one more source; the status stays.
     case addSource(Source)
+    /// Stops citing the source with this url; the status stays.
+    case removeSource(url: String)
+    /// Settles a merge's verdict conflict by taking one side's outcome.
+    case resolve(Side)
     /// Adds a free-text note; the status stays.
     case note(String)
 
@@ -24,8 +29,14 @@ public enum ClaimChange: Sendable, Hashable {
         case .mark(let status, _, _, _): .mark(status)
         case .dismiss: .dismiss
         case .reopen: .reopen
-        case .addSource, .note: nil
+        case .addSource, .removeSource, .note, .resolve: nil
         }
+    }
+
+    /// A side of a merge's verdict conflict.
+    public enum Side: String, Sendable, Hashable, CaseIterable {
+        case ours
+        case theirs
     }
 
     /// Applies the change to `claim`, made by `actor` at `time` (UTC ISO 8601).
@@ -45,6 +56,25 @@ public enum ClaimChange: Sendable, Hashable {
         let last = claim.history.last?.time ?? time
         let eventTime = UTCTime.precedes(time, last) ? last : time
         var eventNote: String?
+        var eventRating: Rating?
+        var eventURLs: [String] = []
+        /// The current verdict no longer stands: it is kept, superseded.
+        func supersedeVerdict() {
+            if let verdict = updated.verdict {
+                updated.superseded.append(SupersededVerdict(verdict: verdict, by: actor, at: eventTime))
+                updated.verdict = nil
+            }
+        }
+        /// A conflict's outcomes, settled otherwise, are kept among the superseded verdicts.
+        func settleConflict(keeping kept: VerdictConflict.Outcome? = nil) {
+            guard let conflict = updated.conflict else { return }
+            for outcome in [conflict.ours, conflict.theirs] where outcome != kept {
+                if let verdict = outcome.verdict {
+                    updated.superseded.append(SupersededVerdict(verdict: verdict, by: actor, at: eventTime))
+                }
+            }
+            updated.conflict = nil
+        }
 
         switch self {
         case .assign(let assignee):
@@ -52,8 +82,14 @@ public enum ClaimChange: Sendable, Hashable {
         case .unassign:
             updated.assignee = nil
         case .mark(let status, let rating, let sources, let note):
-            updated.sources += sources
+            // A url already cited is not cited twice.
+            for source in sources where !updated.sources.contains(where: { $0.url == source.url }) {
+                updated.sources.append(source)
+                eventURLs.append(source.url)
+            }
             eventNote = note
+            supersedeVerdict()
+            settleConflict()
             if !status.hasVerdict {
                 guard let note = note.nonBlank else { throw .missing(claim: claim.id, what: "a note saying why it cannot be verified (--note)") }
                 guard rating == nil else { throw .ratingNotAllowed(claim: claim.id) }
@@ -71,18 +107,48 @@ public enum ClaimChange: Sendable, Hashable {
                     throw .missing(claim: claim.id, what: "at least one source (--source URL)")
                 }
                 updated.verdict = Verdict(rating: rating, summary: note.nonBlank, reviewer: actor, time: eventTime)
+                eventRating = rating
             }
             if updated.assignee == nil { updated.assignee = actor }
-        case .dismiss(let note), .reopen(let note):
+        case .dismiss(let note):
             guard let note = note.nonBlank else { throw .missing(claim: claim.id, what: "a note saying why (--note)") }
             eventNote = note
-            if to == .inReview { updated.assignee = actor }
+        case .reopen(let note, let assignee):
+            guard let note = note.nonBlank else { throw .missing(claim: claim.id, what: "a note saying why (--note)") }
+            eventNote = note
+            supersedeVerdict()
+            updated.assignee = assignee ?? claim.assignee ?? actor
         case .addSource(let source):
             // Repeating a command (after an interrupted or uncertain write) never applies it twice.
             if let cited = claim.sources.first(where: { $0.url == source.url }) {
                 throw .alreadyDone(claim: claim.id, what: "cites \(cited.url)")
             }
             updated.sources.append(source)
+            eventURLs = [source.url]
+        case .removeSource(let url):
+            guard let index = claim.sources.firstIndex(where: { $0.url == url }) else {
+                let cited = claim.sources.map(\.url)
+                throw .missing(
+                    claim: claim.id,
+                    what: "to cite \(url) for it to be removed (it cites \(cited.isEmpty ? "no source" : cited.joined(separator: ", ")))")
+            }
+            if claim.status.hasVerdict && claim.sources.count == 1 {
+                throw .missing(
+                    claim: claim.id,
+                    what: "another source before its only one is removed: it is \(claim.status.rawValue) (reopen it first, or cite another)")
+            }
+            updated.sources.remove(at: index)
+            eventURLs = [url]
+        case .resolve(let side):
+            guard let conflict = claim.conflict else {
+                throw .missing(claim: claim.id, what: "a verdict conflict to resolve (it has none)")
+            }
+            let outcome = side == .ours ? conflict.ours : conflict.theirs
+            settleConflict(keeping: outcome)
+            to = outcome.status
+            updated.verdict = outcome.verdict
+            eventRating = outcome.verdict?.rating
+            eventNote = outcome.verdict?.summary ?? outcome.note
         case .note(let text):
             guard let text = text.nonBlank else { throw .missing(claim: claim.id, what: "the note's text") }
             if let last = claim.notes.last, last.author == actor, last.text == text {
@@ -91,7 +157,10 @@ public enum ClaimChange: Sendable, Hashable {
             updated.notes.append(Note(author: actor, time: eventTime, text: text))
         }
         updated.status = to
-        updated.history.append(HistoryEvent(time: eventTime, actor: actor, action: self.action, from: from, to: to, note: eventNote))
+        updated.history.append(
+            HistoryEvent(
+                time: eventTime, actor: actor, action: self.action, from: from, to: to, note: eventNote, rating: eventRating,
+                urls: eventURLs))
         claim = updated
     }
 
@@ -99,6 +168,8 @@ public enum ClaimChange: Sendable, Hashable {
     var action: Action {
         switch self {
         case .addSource: .addSource
+        case .removeSource: .removeSource
+        case .resolve: .resolve
         case .note: .note
         default: step!.action
         }

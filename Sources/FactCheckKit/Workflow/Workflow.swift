@@ -8,6 +8,18 @@ public enum Workflow {
         case dismiss
         case reopen
 
+        /// The step a history event of `action` leading to `to` took, if `action` moves a claim.
+        init?(action: Action, to: Status) {
+            switch action {
+            case .assign: self = .assign
+            case .unassign: self = .unassign
+            case .mark: self = .mark(to)
+            case .dismiss: self = .dismiss
+            case .reopen: self = .reopen
+            case .create, .note, .addSource, .removeSource, .conflict, .resolve: return nil
+            }
+        }
+
         /// The history action the step records.
         public var action: Action {
             switch self {
@@ -45,6 +57,28 @@ public enum Workflow {
     /// The status `step` leads to from `status`, or nil if the step is not allowed there.
     public static func target(of step: Step, from status: Status) -> Status? {
         table.first { $0.step == step && $0.from.contains(status) }?.to
+    }
+
+    /// The status `history` leads to: each event that moves a claim applies when the table allows
+    /// its step from the status reached so far, and is passed over when not (a merge can bring
+    /// together steps that two reviewers took from the same status); a merge's `conflict` and the
+    /// `resolve` that settles it always apply. A history of one reviewer's steps leads where its
+    /// last event does. Nil for an empty history.
+    public static func replay(_ history: [HistoryEvent]) -> Status? {
+        guard var status = history.first?.to else { return nil }
+        for event in history.dropFirst() {
+            switch event.action {
+            case .create, .note, .addSource, .removeSource:
+                continue
+            case .conflict, .resolve:
+                status = event.to
+            case .assign, .unassign, .mark, .dismiss, .reopen:
+                if let step = Step(action: event.action, to: event.to), target(of: step, from: status) == event.to {
+                    status = event.to
+                }
+            }
+        }
+        return status
     }
 
     /// The steps allowed from `status`, in table order.
