@@ -143,8 +143,11 @@ struct Reopen: ParsableCommand {
     @Option(help: "Why the claim is reopened.")
     var note: String
 
+    @Option(help: "Give the reopened claim to this reviewer (default: it stays with its assignee).")
+    var to: String?
+
     func run() throws {
-        try options.apply { _ in .reopen(note: note) }
+        try options.apply { _ in .reopen(note: note, assignee: to) }
     }
 }
 
@@ -165,7 +168,22 @@ struct NoteCommand: ParsableCommand {
 /// `factcheck source add DOC:CLAIM URL`
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "source", abstract: "Manage a claim's sources.", subcommands: [Add.self])
+        commandName: "source", abstract: "Manage a claim's sources.", subcommands: [Add.self, Remove.self])
+
+    /// `factcheck source remove DOC:CLAIM URL`
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Stop citing a source (recorded in the claim's history).")
+
+        @OptionGroup var options: ClaimChangeOptions
+
+        @Argument(help: "The url of the source to remove, as cited.")
+        var url: String
+
+        func run() throws {
+            try options.apply { _ in .removeSource(url: url) }
+        }
+    }
 
     /// `factcheck source add DOC:CLAIM URL [--title --publisher --excerpt --relation --archived]`
     struct Add: ParsableCommand {
@@ -199,3 +217,22 @@ struct SourceCommand: ParsableCommand {
         }
     }
 }
+
+/// `factcheck resolve DOC:CLAIM --take ours|theirs`
+struct Resolve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Settle a verdict conflict a merge left on a claim by taking one side's outcome.",
+        discussion: "`list --conflicts` shows conflicted claims and `show` both outcomes. A new `mark` also settles a conflict.")
+
+    @OptionGroup var options: ClaimChangeOptions
+
+    @Option(help: "The side whose outcome stands: ours (the branch merged into) or theirs.")
+    var take: ClaimChange.Side
+
+    func run() throws {
+        try options.apply { _ in .resolve(take) }
+    }
+}
+
+extension ClaimChange.Side: ExpressibleByArgument {}

@@ -46,6 +46,41 @@ struct ClaimJSON: Encodable {
         var summary: String?
         var reviewer: String
         var time: String
+
+        init(_ verdict: Verdict) {
+            rating = verdict.rating.rawValue
+            ratingValue = verdict.rating.value
+            summary = verdict.summary
+            reviewer = verdict.reviewer
+            time = verdict.time
+        }
+    }
+
+    struct SupersededJSON: Encodable {
+        var verdict: VerdictJSON
+        var by: String
+        var at: String
+    }
+
+    struct OutcomeJSON: Encodable {
+        var status: String
+        var verdict: VerdictJSON?
+        var note: String?
+        var actor: String
+        var time: String
+
+        init(_ outcome: VerdictConflict.Outcome) {
+            status = outcome.status.rawValue
+            verdict = outcome.verdict.map(VerdictJSON.init)
+            note = outcome.note
+            actor = outcome.actor
+            time = outcome.time
+        }
+    }
+
+    struct ConflictJSON: Encodable {
+        var ours: OutcomeJSON
+        var theirs: OutcomeJSON
     }
 
     struct SourceJSON: Encodable {
@@ -76,6 +111,8 @@ struct ClaimJSON: Encodable {
     var assignee: String?
     var score: ScoreJSON?
     var verdict: VerdictJSON?
+    var superseded: [SupersededJSON]
+    var conflict: ConflictJSON?
     var sources: [SourceJSON]
     var notes: [NoteJSON]
     var history: [EventJSON]
@@ -95,9 +132,9 @@ struct ClaimJSON: Encodable {
         score = claim.score.map { score in
             ScoreJSON(value: score.value, features: Dictionary(score.features.map { ($0.name, $0.weight) }) { $1 })
         }
-        verdict = claim.verdict.map {
-            VerdictJSON(rating: $0.rating.rawValue, ratingValue: $0.rating.value, summary: $0.summary, reviewer: $0.reviewer, time: $0.time)
-        }
+        verdict = claim.verdict.map(VerdictJSON.init)
+        superseded = claim.superseded.map { SupersededJSON(verdict: VerdictJSON($0.verdict), by: $0.by, at: $0.at) }
+        conflict = claim.conflict.map { ConflictJSON(ours: OutcomeJSON($0.ours), theirs: OutcomeJSON($0.theirs)) }
         sources = claim.sources.map {
             SourceJSON(
                 url: $0.url, relation: $0.relation.rawValue, accessed: $0.accessed, title: $0.title,
@@ -116,6 +153,8 @@ struct EventJSON: Encodable {
     var from: String?
     var to: String
     var note: String?
+    var rating: String?
+    var sources: [String]?
 
     init(_ event: HistoryEvent) {
         time = event.time
@@ -124,6 +163,8 @@ struct EventJSON: Encodable {
         from = event.from?.rawValue
         to = event.to.rawValue
         note = event.note
+        rating = event.rating?.rawValue
+        sources = event.urls.isEmpty ? nil : event.urls
     }
 }
 

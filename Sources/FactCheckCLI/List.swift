@@ -28,13 +28,17 @@ struct List: ParsableCommand {
     @Option(name: .customLong("doc"), help: "Only claims of this document id; repeat for more.")
     var documents: [String] = []
 
+    @Flag(help: "Only claims with a verdict conflict left by a merge (any status unless --status is given).")
+    var conflicts = false
+
     func validate() throws {
         if all && !statuses.isEmpty { throw ValidationError("--all and --status do not go together") }
     }
 
     func run() throws {
-        let wanted = all ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
-        let filter = ClaimFilter(statuses: wanted, assignee: assignee, rating: rating, documents: Set(documents))
+        let wanted = all || (conflicts && statuses.isEmpty) ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
+        let filter = ClaimFilter(
+            statuses: wanted, assignee: assignee, rating: rating, documents: Set(documents), conflicts: conflicts)
         // The table shows the start of each quote: only that much is kept.
         let query = ClaimQuery(
             filter: filter, quoteLimit: output.json ? nil : Self.quoteWidth, temporaryFolder: temporaryFolder())

@@ -41,8 +41,25 @@ struct Show: ParsableCommand {
         }
         if let verdict = claim.verdict {
             lines.append("")
-            lines.append("Verdict: \(verdict.rating.rawValue) (\(verdict.rating.value)/5), by \(verdict.reviewer) at \(verdict.time)")
+            lines.append("Verdict: \(Self.describe(verdict))")
             if let summary = verdict.summary { lines.append("  \(summary)") }
+        }
+        if let conflict = claim.conflict {
+            lines.append("")
+            lines.append("Conflict: a merge brought two outcomes; `factcheck resolve \(self.claim) --take ours|theirs` or a new mark settles it")
+            for (side, outcome) in [("ours", conflict.ours), ("theirs", conflict.theirs)] {
+                let what = outcome.verdict.map(Self.describe) ?? "\(outcome.status.rawValue), by \(outcome.actor) at \(outcome.time)"
+                lines.append("  \(side.padding(to: 7)) \(outcome.status.hasVerdict ? "\(outcome.status.rawValue): " : "")\(what)")
+                if let text = outcome.verdict?.summary ?? outcome.note { lines.append("          \(text)") }
+            }
+        }
+        if !claim.superseded.isEmpty {
+            lines.append("")
+            lines.append("Superseded verdicts:")
+            for old in claim.superseded {
+                lines.append("  \(Self.describe(old.verdict)); set aside by \(old.by) at \(old.at)")
+                if let summary = old.verdict.summary { lines.append("    \(summary)") }
+            }
         }
         if !claim.sources.isEmpty {
             lines.append("")
@@ -67,6 +84,12 @@ struct Show: ParsableCommand {
     }
 }
 
+extension Show {
+    static func describe(_ verdict: Verdict) -> String {
+        "\(verdict.rating.rawValue) (\(verdict.rating.value)/5), by \(verdict.reviewer) at \(verdict.time)"
+    }
+}
+
 /// `factcheck history DOC:CLAIM`
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of one claim.")
@@ -82,7 +105,13 @@ struct History: ParsableCommand {
         if output.json {
             try JSONOutput.print(claim.history.map(EventJSON.init))
         } else {
-            Terminal.out(HistoryTable.render(claim.history, indent: ""))
+            var text = HistoryTable.render(claim.history, indent: "")
+            if !claim.superseded.isEmpty {
+                text += "\n\nSuperseded verdicts:\n" + claim.superseded.map {
+                    "  \(Show.describe($0.verdict)); set aside by \($0.by) at \($0.at)"
+                }.joined(separator: "\n")
+            }
+            Terminal.out(text)
         }
     }
 }
@@ -94,7 +123,9 @@ enum HistoryTable {
         for event in history {
             let status = event.from.map { $0 == event.to ? $0.rawValue : "\($0.rawValue) → \(event.to.rawValue)" }
                 ?? event.to.rawValue
-            table.rows.append([event.time, event.actor, event.action.rawValue, status, event.note?.truncated(to: 70) ?? ""])
+            let detail = [event.rating.map { "[\($0.rawValue)]" }, event.note, event.action == .mark ? nil : event.urls.first]
+                .compactMap { $0 }.joined(separator: " ")
+            table.rows.append([event.time, event.actor, event.action.rawValue, status, detail.truncated(to: 70)])
         }
         return table.render().split(separator: "\n").map { indent + $0 }.joined(separator: "\n")
     }

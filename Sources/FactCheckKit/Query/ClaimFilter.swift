@@ -6,16 +6,23 @@ public struct ClaimFilter: Sendable {
     public var rating: Rating?
     /// Document ids; empty means every document.
     public var documents: Set<String>
+    /// Only claims with a verdict conflict from a merge.
+    public var conflicts: Bool
 
-    public init(statuses: Set<Status>, assignee: String? = nil, rating: Rating? = nil, documents: Set<String> = []) {
+    public init(
+        statuses: Set<Status>, assignee: String? = nil, rating: Rating? = nil, documents: Set<String> = [],
+        conflicts: Bool = false
+    ) {
         self.statuses = statuses
         self.assignee = assignee
         self.rating = rating
         self.documents = documents
+        self.conflicts = conflicts
     }
 
     public func matches(_ claim: Claim, document: String) -> Bool {
         (documents.isEmpty || documents.contains(document)) && statuses.contains(claim.status)
             && (assignee == nil || claim.assignee == assignee) && (rating == nil || claim.verdict?.rating == rating)
+            && (!conflicts || claim.conflict != nil)
     }
 }

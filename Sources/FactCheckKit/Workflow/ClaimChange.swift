@@ -127,10 +127,7 @@ public enum ClaimChange: Sendable, Hashable {
             eventURLs = [source.url]
         case .removeSource(let url):
             guard let index = claim.sources.firstIndex(where: { $0.url == url }) else {
-                let cited = claim.sources.map(\.url)
-                throw .missing(
-                    claim: claim.id,
-                    what: "to cite \(url) for it to be removed (it cites \(cited.isEmpty ? "no source" : cited.joined(separator: ", ")))")
+                throw .notCited(claim: claim.id, url: url, cited: claim.sources.map(\.url))
             }
             if claim.status.hasVerdict && claim.sources.count == 1 {
                 throw .missing(
@@ -141,7 +138,7 @@ public enum ClaimChange: Sendable, Hashable {
             eventURLs = [url]
         case .resolve(let side):
             guard let conflict = claim.conflict else {
-                throw .missing(claim: claim.id, what: "a verdict conflict to resolve (it has none)")
+                throw .noConflict(claim: claim.id)
             }
             let outcome = side == .ours ? conflict.ours : conflict.theirs
             settleConflict(keeping: outcome)
@@ -204,6 +201,10 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchClaim(document: String, claim: String, known: [String])
     /// The change is already there (the same command run again): nothing is added twice.
     case alreadyDone(claim: String, what: String)
+    /// The source to remove is not cited.
+    case notCited(claim: String, url: String, cited: [String])
+    /// There is no merge conflict to resolve.
+    case noConflict(claim: String)
 
     public var description: String {
         switch self {
@@ -224,6 +225,10 @@ public enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
             return "document \(document) has no claim \(claim) (claims: \(list.isEmpty ? "none" : list))"
         case .alreadyDone(let claim, let what):
             return "claim \(claim) already \(what); nothing changed"
+        case .notCited(let claim, let url, let cited):
+            return "claim \(claim) does not cite \(url) (it cites \(cited.isEmpty ? "no source" : cited.joined(separator: ", ")))"
+        case .noConflict(let claim):
+            return "claim \(claim) has no verdict conflict to resolve"
         }
     }
 
