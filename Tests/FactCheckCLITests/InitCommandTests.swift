@@ -21,7 +21,14 @@ import Testing
              "--review-url", "https://example.org/checks/{doc}/{claim}"],
             in: folder.path)
         #expect(result.status == 0)
-        #expect(result.stdout == "wrote desk/factcheck-workspace.xml\nwrote desk/.gitignore\n")
+        #expect(result.stdout == """
+            wrote desk/factcheck-workspace.xml
+            wrote desk/.gitignore
+            wrote desk/.gitattributes
+            not in a git repository yet: after `git init` (or in each clone), run `factcheck init --git`
+
+            """)
+        #expect(try String(contentsOfFile: folder.file("desk/.gitattributes"), encoding: .utf8).contains("*.factcheck.xml merge=factcheck\n"))
         let settings = try WorkspaceSettings.load(workspace: folder.file("desk"))
         #expect(settings == WorkspaceSettings(
             organizationName: "Example Fact Desk", organizationURL: "https://example.org",

@@ -76,7 +76,7 @@ private func json(_ result: RunResult) throws -> Any {
         let claim = try #require(try json(desk.run("show", "nk-icc:c3", "--json")) as? [String: Any])
         #expect(Set(claim.keys) == [
             "ref", "document", "claim", "path", "status", "created", "anchor", "topics", "assignee", "verdict",
-            "sources", "notes", "history",
+            "superseded", "sources", "notes", "history",
         ])
         let anchor = try #require(claim["anchor"] as? [String: Any])
         #expect(anchor["exact"] as? String == "China and Russia are both veto-wielding members of the UN and are among the 19 countries that opposed the move while 55 others withdrew.")

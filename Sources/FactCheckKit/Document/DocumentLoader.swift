@@ -37,6 +37,7 @@ public enum DocumentLoader {
         do {
             xml = try XMLDocument.parse(bytes, path: path)
         } catch {
+            if let line = ConflictMarkers.firstLine(in: bytes) { throw ConflictMarkers.error(path: path, line: line) }
             throw DocumentError(error)
         }
         let schemaErrors = Schemas.annotation.findings(xml)

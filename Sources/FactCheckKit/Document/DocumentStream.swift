@@ -50,6 +50,10 @@ public enum DocumentStream {
                 try decode(file, path: file.path, article: article, claim: claim)
             }
         } catch {
+            // Only a failed read looks for git's markers: reading on costs nothing otherwise.
+            if case .malformed = error, let bytes = try? file.readUncompressed(), let line = ConflictMarkers.firstLine(in: bytes) {
+                throw ConflictMarkers.error(path: file.path, line: line)
+            }
             throw DocumentError(error)
         }
     }

@@ -11,6 +11,13 @@ import Darwin
 /// (posix_spawn rather than Foundation's Process, which would load all of Foundation.)
 enum ChildProcess {
     static func output(of arguments: [String]) -> String? {
+        guard let (status, output) = run(arguments), status == 0 else { return nil }
+        return output
+    }
+
+    /// Runs `arguments` and returns its exit status (-1 when killed by a signal) and standard
+    /// output, or nil when it could not be started.
+    static func run(_ arguments: [String]) -> (status: Int32, output: String)? {
         guard let program = arguments.first else { return nil }
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { return nil }
@@ -49,8 +56,7 @@ enum ChildProcess {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        // Exited normally (low seven bits zero) with exit status zero.
-        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        // Exited normally (low seven bits zero): the exit status.
+        return (status & 0x7f == 0 ? (status >> 8) & 0xff : -1, String(decoding: bytes, as: UTF8.self))
     }
 }
