@@ -122,6 +122,10 @@ public enum DocumentMerge {
         result.score = threeWay(base?.score, ours.score, theirs.score)
         result.anchor = threeWay(base?.anchor, ours.anchor, theirs.anchor)
         result.history = interleave(ours.history, theirs.history, key: eventKey, time: \.time)
+        // A claim both sides added: created once, the first time.
+        if let first = result.history.firstIndex(where: { $0.action == .create }) {
+            result.history = result.history.enumerated().filter { $0.offset == first || $0.element.action != .create }.map(\.element)
+        }
         result.notes = interleave(ours.notes, theirs.notes, key: { "\($0.time)|\($0.author)|\($0.text)" }, time: \.time)
         result.sources = mergeSources(base: base?.sources ?? [], ours.sources, theirs.sources, history: result.history)
 
