@@ -80,6 +80,10 @@ public enum ClaimChange: Sendable, Hashable {
         case .assign(let assignee):
             updated.assignee = assignee
         case .unassign:
+            // A conflicted claim stays in review until a reviewer settles it.
+            guard claim.conflict == nil else {
+                throw .missing(claim: claim.id, what: "its verdict conflict settled first (resolve --take ours|theirs, or mark)")
+            }
             updated.assignee = nil
         case .mark(let status, let rating, let sources, let note):
             // A url already cited is not cited twice.
@@ -141,6 +145,9 @@ public enum ClaimChange: Sendable, Hashable {
                 throw .noConflict(claim: claim.id)
             }
             let outcome = side == .ours ? conflict.ours : conflict.theirs
+            if outcome.status.hasVerdict && claim.sources.isEmpty {
+                throw .missing(claim: claim.id, what: "at least one source for its \(outcome.status.rawValue) verdict (source add)")
+            }
             settleConflict(keeping: outcome)
             to = outcome.status
             updated.verdict = outcome.verdict

@@ -138,7 +138,8 @@ public enum DocumentMerge {
            oursOutcome != baseOutcome, theirsOutcome != baseOutcome {
             // Two different outcomes: back to review, both kept.
             let reached = Workflow.replay(result.history) ?? ours.status
-            let later = UTCTime.precedes(oursOutcome.time, theirsOutcome.time) ? theirsOutcome.time : oursOutcome.time
+            // After everything either side did (the history is in time order).
+            let later = result.history.last?.time ?? oursOutcome.time
             let described = [oursOutcome, theirsOutcome].sorted { outcomeKey($0) < outcomeKey($1) }.map(describe)
             result.history.append(
                 HistoryEvent(
@@ -155,6 +156,15 @@ public enum DocumentMerge {
         }
         result.status = result.conflict != nil ? .inReview : (Workflow.replay(result.history) ?? ours.status)
         if !result.status.hasVerdict { result.verdict = nil }
+        if let verdict = result.verdict, result.sources.isEmpty {
+            // One side removed the last source while the other marked the claim: the verdict keeps
+            // the evidence its side cites.
+            let sides = [ours, theirs].filter { $0.verdict == verdict }
+            let basePosition = Dictionary((base?.sources ?? []).enumerated().map { ($1.url, $0) }) { first, _ in first }
+            result.sources = union(sides[0].sources, sides.count > 1 ? sides[1].sources : [], key: \.url).sorted {
+                (basePosition[$0.url] ?? Int.max, $0.url) < (basePosition[$1.url] ?? Int.max, $1.url)
+            }
+        }
         // A verdict that stood on one side and stands no more is kept, superseded.
         let closing = result.history.last { Workflow.Step(action: $0.action, to: $0.to) != nil || $0.action == .resolve }
         for verdict in [ours.verdict, theirs.verdict].compactMap({ $0 }) where verdict != result.verdict {
