@@ -163,3 +163,99 @@ private func claims(_ team: GitTeam, _ clone: String) throws -> [String: Claim] 
         #expect(listed.stdout.contains("nk-icc:c12"))
     }
 }
+
+/// Random teamwork through the real tool and real git: each round, both reviewers run a few
+/// random commands in their clones and commit, `git pull` merges one into the other (running the
+/// driver), conflicts are resolved as a reviewer would, and the other clone catches up.
+@Suite struct RandomGitTeamwork {
+    private struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    private static let quotes = ["Kim Jong Un", "North Korea", "Security Council", "Japan", "China", "Russia"]
+
+    private func randomCommand(_ claims: [Claim], clone: String, using random: inout Generator) -> [String] {
+        let open = claims.filter { !$0.status.isReviewed && $0.status != .dismissed }
+        let claim = (Bool.random(using: &random) ? open.randomElement(using: &random) : nil) ?? claims.randomElement(using: &random)!
+        let ref = "nk-icc:\(claim.id)"
+        let url = "https://example.org/\(clone)/\(Int.random(in: 0..<3, using: &random))"
+        switch Int.random(in: 0..<12, using: &random) {
+        case 0: return ["add", "nk-icc", "--quote", Self.quotes.randomElement(using: &random)!, "--occurrence", "1"]
+        case 1: return ["assign", ref]
+        case 2: return ["unassign", ref]
+        case 3: return ["mark", ref, "verified", "--rating", "accurate", "--source", url, "--note", "\(clone) verified it"]
+        case 4: return ["mark", ref, "disputed", "--rating", "misleading", "--source", url]
+        case 5: return ["mark", ref, "unverifiable", "--note", "\(clone) cannot tell"]
+        case 6: return ["dismiss", ref, "--note", "\(clone) dismisses"]
+        case 7: return ["reopen", ref, "--note", "\(clone) reopens"]
+        case 8: return ["source", "add", ref, url]
+        case 9: return ["source", "remove", ref, claim.sources.randomElement(using: &random)?.url ?? url]
+        case 10: return ["resolve", ref, "--take", Bool.random(using: &random) ? "ours" : "theirs"]
+        default: return ["note", ref, "\(clone)'s note \(Int.random(in: 0..<1000, using: &random))"]
+        }
+    }
+
+    private func load(_ team: GitTeam, _ clone: String) throws -> AnnotationDocument {
+        try DocumentLoader.load(path: team.path(clone) + "/nk-icc.factcheck.xml").document
+    }
+
+    @Test func hundredRoundsOfTwoClonesMergeWithoutLoss() throws {
+        let team = try GitTeam()
+        var random = Generator(state: 20261204)
+        var seen = (conflicts: 0, renumbered: 0)
+        for round in 0..<100 {
+            for clone in ["a", "b"] {
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    let command = randomCommand(try load(team, clone).claims, clone: clone, using: &random)
+                    let result = try team.run(clone, command)
+                    // Refused steps are part of the game; nothing else may fail.
+                    #expect(result.status == 0 || result.status == 1, "round \(round): \(command): \(result.stderr)")
+                }
+                try team.commit(clone, "round \(round) in \(clone)")
+            }
+            let ours = try load(team, "a")
+            let theirs = try load(team, "b")
+            let merged = try team.merge(into: "a", from: "b")
+            let result = try load(team, "a")
+            // git was told of a conflict exactly when a claim holds one.
+            let conflicted = result.claims.filter { $0.conflict != nil }
+            #expect((merged.status != 0) == !conflicted.isEmpty || result.claims.count == 0, "round \(round): \(merged.stderr)")
+            if merged.stderr.contains("of theirs is now") { seen.renumbered += 1 }
+            #expect(try team.run("a", "validate", ".").status == 0, "round \(round)")
+            for side in [ours, theirs] {
+                let byAnchor = Dictionary(result.claims.map { ("\($0.anchor.start)-\($0.anchor.end)", $0) }) { first, _ in first }
+                for claim in side.claims {
+                    let found = try #require(byAnchor["\(claim.anchor.start)-\(claim.anchor.end)"], "round \(round): \(claim.id) lost")
+                    let events = Set(found.history.map(DocumentMerge.eventKey))
+                    let lost = claim.history.filter { $0.action != .create && !events.contains(DocumentMerge.eventKey($0)) }
+                    #expect(lost.isEmpty, "round \(round): \(claim.id) lost events")
+                    #expect(claim.notes.allSatisfy(found.notes.contains), "round \(round): \(claim.id) lost notes")
+                    let verdicts = [found.verdict].compactMap { $0 } + found.superseded.map(\.verdict)
+                        + [found.conflict?.ours.verdict, found.conflict?.theirs.verdict].compactMap { $0 }
+                    let kept = ([claim.verdict].compactMap { $0 } + claim.superseded.map(\.verdict)).allSatisfy(verdicts.contains)
+                    #expect(kept, "round \(round): \(claim.id) lost a verdict")
+                }
+            }
+            // Resolved as a reviewer would, then committed; the other clone catches up.
+            for claim in conflicted {
+                seen.conflicts += 1
+                let take = Bool.random(using: &random) ? "ours" : "theirs"
+                let resolved = try team.run("a", "resolve", "nk-icc:\(claim.id)", "--take", take)
+                #expect(resolved.status == 0, "round \(round): \(resolved.stderr)")
+            }
+            try team.commit("a", "round \(round) merged")
+            let caughtUp = try team.merge(into: "b", from: "a")
+            #expect(caughtUp.status == 0, "round \(round): \(caughtUp.stderr)")
+            #expect(try team.document("a") == team.document("b"), "round \(round)")
+        }
+        #expect(seen.conflicts > 0 && seen.renumbered > 0, "\(seen)")
+        print("git rounds: \(seen)")
+    }
+}

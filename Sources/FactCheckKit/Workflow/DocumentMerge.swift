@@ -195,7 +195,8 @@ public enum DocumentMerge {
         return String(describing: ours) <= String(describing: theirs) ? ours : theirs
     }
 
-    static func eventKey(_ event: HistoryEvent) -> String {
+    /// What identifies an event: its content. The same event merged in from two sides is one.
+    public static func eventKey(_ event: HistoryEvent) -> String {
         [event.time, event.actor, event.action.rawValue, event.from?.rawValue ?? "", event.to.rawValue,
          event.note ?? "", event.rating?.rawValue ?? "", event.urls.joined(separator: " ")].joined(separator: "|")
     }
