@@ -16,7 +16,7 @@ step() {
     done
     printf '\n\033[1m$ %s\033[0m\n' "$line"
 }
-run() { step "$@"; "$@" || echo "(exit status $?)"; }
+run() { step "${@/#gitc/git}"; "$@" || echo "(exit status $?)"; }
 
 cd "$here"
 run factcheck validate Samples/
@@ -36,7 +36,7 @@ run factcheck init --org-name "Example Fact Desk" --org-url https://example.org 
     --review-url "https://example.org/checks/{doc}/{claim}"
 cp "$here/Samples/nk-icc.factcheck.xml" .
 if command -v git >/dev/null; then
-    git init -q . && git add -A && git -c user.name=demo -c user.email=demo@example.org commit -qm "sample"
+    git init -q -b main . && git add -A && git -c user.name=demo -c user.email=demo@example.org commit -qm "sample"
 fi
 
 run factcheck list
@@ -62,6 +62,43 @@ run head -n 24 nk-icc.claimreview.json
 mkdir -p "$here/.build/demo"
 cp nk-icc.annotated.xml nk-icc.claimreview.json nk-icc.web-annotation.json nk-icc.html "$here/.build/demo/"
 printf '\n(The four files are also in .build/demo/; open .build/demo/nk-icc.html in a browser.)\n'
+
+if command -v git >/dev/null; then
+    printf '\n# Two reviewers, two clones of the desk: git merges their work claim by claim.'
+    cd "$work"
+    gitc() { git -c user.name="$FACTCHECK_REVIEWER" -c user.email=desk@example.org "$@"; }
+    (cd desk && gitc add -A && gitc commit -qm "the day's work")
+    git clone -q desk ann && git clone -q desk ben
+    (cd ann && run factcheck init --git)
+    (cd ben && "$bin" init --git >/dev/null)
+    as() { export FACTCHECK_REVIEWER="$1"; cd "$work/$2"; printf '\n# %s, in %s/:' "$1" "$2"; }
+    as "Ann Example" ann
+    run factcheck note nk-icc:c2 "Checked the count against the UN's press release."
+    run factcheck add nk-icc --quote "the International Criminal Court" --occurrence 1
+    gitc commit -qam "c2 noted; a claim added"
+    as "Ben Example" ben
+    run factcheck note nk-icc:c2 "The Korea Herald reports the same count."
+    run factcheck add nk-icc --quote "Kim Jong Un" --occurrence 1
+    gitc commit -qam "c2 noted; a claim added"
+    as "Ann Example" ann
+    run gitc pull --no-rebase --no-edit ../ben HEAD
+    run factcheck show nk-icc:c2
+    run factcheck list --doc nk-icc
+    printf '\n# Both close the same claim differently: git reports a conflict, the document stays valid.'
+    as "Ben Example" ben
+    gitc pull -q --no-rebase --no-edit ../ann HEAD
+    run factcheck mark nk-icc:c15 unverifiable --note "No record of who said it."
+    gitc commit -qam "c15 unverifiable"
+    as "Ann Example" ann
+    run factcheck dismiss nk-icc:c15 --note "A name, not a claim."
+    gitc commit -qam "c15 dismissed"
+    run gitc pull --no-rebase --no-edit ../ben HEAD
+    run factcheck validate .
+    run factcheck list --conflicts
+    run factcheck resolve nk-icc:c15 --take ours
+    gitc commit -qam "merged Ben's work; c15 stays dismissed"
+    run git log --oneline --graph -6
+fi
 
 cp "$here/Samples/nk-icc.factcheck.xml" "$work/"
 cd "$work"
