@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release profile demo test crash-test crash-test-smoke fuzz fuzz-build fuzz-smoke jsonld-checker bench bench-smoke bench-deps
+.PHONY: deps build release profile demo test match-benchmark crash-test crash-test-smoke fuzz fuzz-build fuzz-smoke jsonld-checker bench bench-smoke bench-deps
 
 deps:
 	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
@@ -104,3 +104,12 @@ bench: bench-deps release
 bench-smoke: bench-deps
 	$(SWIFT) build
 	python3 Scripts/bench.py --smoke --build debug
+
+# Claim matching's quality: MAP@5 on the CLEF 2020 CheckThat! claim-retrieval training split beside the
+# repository (../shared/claim-matching-dev), the release build ranking its 10,390 checks for its 800 queries.
+MATCH_DATA ?= ../shared/claim-matching-dev
+match-benchmark: release
+	@if [ ! -f $(MATCH_DATA)/queries.tsv ]; then echo "match-benchmark: $(MATCH_DATA) not found (set MATCH_DATA)"; exit 1; fi
+	@mkdir -p .build/match
+	.build/release/factcheck match $(MATCH_DATA)/queries.tsv --archive $(MATCH_DATA)/verified_claims.tsv > .build/match/run.tsv
+	python3 Scripts/map_at_5.py $(MATCH_DATA)/qrels.tsv .build/match/run.tsv

@@ -1,0 +1,159 @@
+import ArgumentParser
+import FactCheckKit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Where `similar` and `match` look: the workspace's reviewed claims, or a table given.
+struct ArchiveOptions: ParsableArguments {
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "Match against this table of checks (id<TAB>claim<TAB>title lines) instead of the workspace's reviewed claims.")
+    var archive: String?
+
+    func load() throws -> CheckedClaims {
+        var loaded: CheckedClaims?
+        try reportingFailures {
+            if let archive {
+                let bytes = try CheckedInput.read(archive, limit: 512 * 1024 * 1024)
+                loaded = try CheckedClaims.table(String(decoding: bytes, as: UTF8.self), path: archive)
+            } else {
+                loaded = CheckedClaims.workspace(workspace.path) { Terminal.report($0.diagnostics) }
+            }
+        }
+        return loaded!
+    }
+}
+
+/// `factcheck similar DOC:CLAIM | --text TEXT`
+struct Similar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "The reviewed claims most likely to check this one, best first: has it been checked before?",
+        discussion: """
+            Scores are BM25F over each check's claim and its verdict's summary (see `--explain`); the \
+            workspace's verified, disputed and unverifiable claims are the archive unless --archive names one.
+
+            Examples:
+              factcheck similar nk-icc:c12
+              factcheck similar --text "111 countries voted to refer North Korea to the ICC" --explain
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The claim, as DOC:CLAIM.", transform: claimArgument)
+    var claim: ClaimReference?
+
+    @Option(help: "Match this text instead of a claim.")
+    var text: String?
+
+    @Option(help: "How many matches to show.")
+    var limit = 5
+
+    @Flag(help: "Show each match's score term by term.")
+    var explain = false
+
+    func validate() throws {
+        if (claim == nil) == (text == nil) { throw ValidationError("give a claim (DOC:CLAIM) or --text, one of them") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        var query = text ?? ""
+        if let claim {
+            query = try loadClaim(claim, workspace: archive.workspace.path).0.anchor.exact
+        }
+        let checked = try archive.load()
+        let own = claim.map(\.description)
+        let matches = checked.matcher.rank(query, limit: limit + 1).filter { checked.checks[$0.entry].ref != own }.prefix(limit)
+        if output.json {
+            try JSONOutput.print(matches.map { match in
+                let check = checked.checks[match.entry]
+                return SimilarJSON(
+                    ref: check.ref, score: match.score, status: check.status?.rawValue, rating: check.rating?.rawValue,
+                    quote: check.quote)
+            })
+            return
+        }
+        guard !matches.isEmpty else {
+            Terminal.out("no reviewed claim shares a word with it (\(checked.checks.count) in the archive)")
+            return
+        }
+        var table = Table(headers: ["MATCH", "SCORE", "STATUS", "RATING", "QUOTE"])
+        for match in matches {
+            let check = checked.checks[match.entry]
+            table.rows.append([
+                check.ref, DecimalFormat.twoPlaces(match.score), check.status?.rawValue ?? "-", check.rating?.rawValue ?? "-",
+                check.quote.truncated(to: 60),
+            ])
+        }
+        var lines = [table.render()]
+        if explain {
+            for match in matches {
+                lines.append("")
+                lines.append("\(checked.checks[match.entry].ref): \(DecimalFormat.twoPlaces(match.score)) =")
+                for part in checked.matcher.explain(query, entry: match.entry) {
+                    lines.append(
+                        "  \(DecimalFormat.twoPlaces(part.score))  \(part.term) (claim \(part.inClaim)×, title \(part.inTitle)×, idf \(DecimalFormat.twoPlaces(part.idf)))")
+                }
+            }
+        }
+        Terminal.out(lines.joined(separator: "\n"))
+    }
+}
+
+struct SimilarJSON: Encodable {
+    var ref: String
+    var score: Double
+    var status: String?
+    var rating: String?
+    var quote: String
+}
+
+/// `factcheck match [FILE]`: rankings for a file of texts, to measure matching.
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Rank the archive for each id<TAB>text line: writes id<TAB>0<TAB>archive-id<TAB>rank<TAB>score lines.",
+        discussion: """
+            Reads standard input unless a file is named; a first line whose first field is empty or 'id' \
+            is a header. `make match-benchmark` measures MAP@5 on the CLEF 2020 CheckThat! training split.
+
+            Example:
+              factcheck match queries.tsv --archive verified_claims.tsv --limit 5
+            """)
+
+    @OptionGroup var archive: ArchiveOptions
+
+    @Argument(help: "A file of id<TAB>text lines (default: standard input).")
+    var file: String?
+
+    @Option(help: "How many ranked checks to write for each text.")
+    var limit = 5
+
+    func run() throws {
+        let checked = try archive.load()
+        var output = ""
+        try reportingFailures {
+            let bytes = try file.map { (path) throws(DocumentError) in try CheckedInput.read(path, limit: 512 * 1024 * 1024) }
+                ?? Terminal.readStandardInput()
+            let text = String(decoding: bytes, as: UTF8.self)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+                let fields = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+                if number == 0 && (fields[0].isEmpty || fields[0] == "id") { continue }
+                guard fields.count == 2, !fields[0].isEmpty else {
+                    throw DocumentError.invalid([
+                        .init(file: file ?? "<stdin>", line: number + 1, column: 1, message: "expected id<TAB>text")
+                    ])
+                }
+                for (rank, match) in checked.matcher.rank(String(fields[1]), limit: limit).enumerated() {
+                    output += "\(fields[0])\t0\t\(checked.checks[match.entry].ref)\t\(rank + 1)\t\(DecimalFormat.fixed(match.score, places: 4))\n"
+                }
+            }
+        }
+        Terminal.outText(output)
+    }
+}

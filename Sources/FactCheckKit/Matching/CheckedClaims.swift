@@ -1,0 +1,64 @@
+/// The archive "has this been checked before?" looks in: the workspace's reviewed claims, or a
+/// table of another desk's checks.
+public struct CheckedClaims: Sendable {
+    /// What a match is about, for showing it.
+    public struct Check: Sendable, Hashable {
+        /// `DOC:CLAIM` for a claim of the workspace; the table's id otherwise.
+        public var ref: String
+        public var status: Status?
+        public var rating: Rating?
+        public var quote: String
+    }
+
+    public let checks: [Check]
+    public let matcher: ClaimMatcher
+
+    init(checks: [Check], entries: [ClaimMatcher.Entry]) {
+        self.checks = checks
+        matcher = ClaimMatcher(entries)
+    }
+
+    /// The reviewed claims (verified, disputed, unverifiable) of the documents under `workspace`:
+    /// each claim's quote, and its verdict's summary (or the note that closed it) as its title.
+    /// Documents that cannot be read are handed to `onFailure` and left out.
+    public static func workspace(_ workspace: String, onFailure: (DocumentError) -> Void = { _ in }) -> CheckedClaims {
+        var checks: [Check] = []
+        var entries: [ClaimMatcher.Entry] = []
+        for path in DocumentFinder.documents(in: workspace) {
+            var id = ""
+            var found: [Claim] = []
+            do throws(DocumentError) {
+                try DocumentStream.read(path: path, article: { id = $0.id }) { claim in
+                    if claim.status.isReviewed { found.append(claim) }
+                }
+            } catch {
+                onFailure(error)
+                continue
+            }
+            for claim in found {
+                let ref = "\(id):\(claim.id)"
+                let closing = claim.history.last { $0.to == claim.status && $0.from != claim.status }?.note
+                checks.append(Check(ref: ref, status: claim.status, rating: claim.verdict?.rating, quote: claim.anchor.exact))
+                entries.append(.init(id: ref, claim: claim.anchor.exact, title: claim.verdict?.summary ?? closing ?? ""))
+            }
+        }
+        return CheckedClaims(checks: checks, entries: entries)
+    }
+
+    /// A table of checks, `id<TAB>claim<TAB>title` a line (a first line with an empty or `id` first
+    /// field is a header), as the CLEF CheckThat! claim-retrieval data gives them.
+    public static func table(_ text: String, path: String) throws(DocumentError) -> CheckedClaims {
+        var checks: [Check] = []
+        var entries: [ClaimMatcher.Entry] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            if number == 0 && (fields[0].isEmpty || fields[0] == "id") { continue }
+            guard fields.count >= 2, !fields[0].isEmpty else {
+                throw .invalid([Diagnostic(file: path, line: number + 1, column: 1, message: "expected id<TAB>claim<TAB>title")])
+            }
+            checks.append(Check(ref: fields[0], status: nil, rating: nil, quote: fields[1]))
+            entries.append(.init(id: fields[0], claim: fields[1], title: fields.count > 2 ? fields[2] : ""))
+        }
+        return CheckedClaims(checks: checks, entries: entries)
+    }
+}
