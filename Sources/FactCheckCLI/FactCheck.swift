@@ -22,7 +22,7 @@ public struct FactCheck: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, ImportCommand.self, Extract.self, Add.self, List.self, Show.self, Similar.self, Match.self, History.self, Assign.self, Unassign.self, Mark.self, Resolve.self, MergeFile.self, Dismiss.self,
+            Init.self, ImportCommand.self, Extract.self, Add.self, List.self, Show.self, Similar.self, Match.self, ImportClaimReview.self, History.self, Assign.self, Unassign.self, Mark.self, Resolve.self, MergeFile.self, Dismiss.self,
             Reopen.self, SourceCommand.self, NoteCommand.self, Validate.self, Export.self, Stats.self, ScoreCommand.self,
         ]
     )

@@ -157,3 +157,36 @@ struct Match: ParsableCommand {
         Terminal.outText(output)
     }
 }
+
+/// `factcheck import-claimreview FILE…`
+struct ImportClaimReview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-claimreview",
+        abstract: "Import other desks' published ClaimReview JSON-LD into the workspace's archive, for similar and match.",
+        discussion: """
+            Reads a ClaimReview object, an array of them, a @graph, or a web page's \
+            <script type="application/ld+json"> blocks. Each publisher's checks go to \
+            archive/PUBLISHER.checks.xml (Schemas/archive.xsd); ratings, as numbers on any scale or as words, \
+            are placed on this desk's scale with the original kept. A review already archived (the same url) \
+            is not added again. Every file is read and checked before anything is written.
+
+            Examples:
+              factcheck import-claimreview reviews.json
+              factcheck import-claimreview saved-page.html feed.jsonld
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: "ClaimReview JSON-LD files, or saved web pages holding it.")
+    var files: [String]
+
+    func run() throws {
+        try reportingFailures {
+            for outcome in try ClaimReviewImport.run(files, into: workspace.path) {
+                var line = "\(outcome.path): \(outcome.added) check\(outcome.added == 1 ? "" : "s") from \(outcome.publisher)"
+                if outcome.present > 0 { line += " (\(outcome.present) already archived)" }
+                Terminal.out(line)
+            }
+        }
+    }
+}

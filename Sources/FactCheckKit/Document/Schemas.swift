@@ -8,6 +8,8 @@ enum Schemas {
     static let workspace = compile("workspace")
     /// The annotated-xml export's schema, `Schemas/annotated-article.xsd`.
     static let annotatedArticle = compile("annotated-article")
+    /// The archive of other desks' fact-checks, `Schemas/archive.xsd`.
+    static let archive = compile("archive")
 
     /// The text of the bundled schema `name` (file name without `.xsd`).
     static func text(_ name: String) -> String? {

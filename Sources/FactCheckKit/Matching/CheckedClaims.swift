@@ -19,7 +19,8 @@ public struct CheckedClaims: Sendable {
     }
 
     /// The reviewed claims (verified, disputed, unverifiable) of the documents under `workspace`:
-    /// each claim's quote, and its verdict's summary (or the note that closed it) as its title.
+    /// each claim's quote, and its verdict's summary (or the note that closed it) as its title; then
+    /// the checks of the workspace's archive (`import-claimreview`), each named by its url.
     /// Documents that cannot be read are handed to `onFailure` and left out.
     public static func workspace(_ workspace: String, onFailure: (DocumentError) -> Void = { _ in }) -> CheckedClaims {
         var checks: [Check] = []
@@ -40,6 +41,20 @@ public struct CheckedClaims: Sendable {
                 let closing = claim.history.last { $0.to == claim.status && $0.from != claim.status }?.note
                 checks.append(Check(ref: ref, status: claim.status, rating: claim.verdict?.rating, quote: claim.anchor.exact))
                 entries.append(.init(id: ref, claim: claim.anchor.exact, title: claim.verdict?.summary ?? closing ?? ""))
+            }
+        }
+        // Other desks' checks, from the archive.
+        for path in CheckArchive.paths(in: workspace) {
+            let archive: CheckArchive
+            do throws(DocumentError) {
+                archive = try CheckArchive.load(path: path)
+            } catch {
+                onFailure(error)
+                continue
+            }
+            for check in archive.checks {
+                checks.append(Check(ref: check.url, status: nil, rating: check.rating, quote: check.claim))
+                entries.append(.init(id: check.url, claim: check.claim, title: check.summary ?? ""))
             }
         }
         return CheckedClaims(checks: checks, entries: entries)
