@@ -8,9 +8,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: deps build release profile demo test match-benchmark crash-test crash-test-smoke fuzz fuzz-build fuzz-smoke jsonld-checker bench bench-smoke bench-deps
 
 deps:
-	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
-		echo "installing libxml2-dev and pkg-config with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-dev pkg-config; \
+	@if ! pkg-config --exists libxml-2.0 sqlite3 2>/dev/null; then \
+		echo "installing libxml2-dev, libsqlite3-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libxml2-dev libsqlite3-dev pkg-config; \
 	fi
 
 build: deps

@@ -19,6 +19,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // The workspace index's store: the system SQLite (with FTS5), found through pkg-config, and a
+        // safe Swift layer that owns every SQLite pointer.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite"]),
         // The allocator libxml2 is given: malloc with a per-thread cache of small blocks.
         .target(name: "CXMLMemory"),
         // Layer 2: a safe Swift layer that owns every libxml2 pointer.
@@ -28,7 +36,7 @@ let package = Package(
         .target(name: "CSHA256"),
         .target(
             name: "FactCheckKit",
-            dependencies: ["LibXML", "CSHA256"],
+            dependencies: ["LibXML", "CSHA256", "SQLiteStore"],
             plugins: ["EmbedData"]
         ),
         // Layer 4: the commands, as a library so tests can drive them.

@@ -13,6 +13,9 @@ import Darwin
 /// Every command names itself (`commandName:`): a name the argument parser has to derive from the
 /// type's name costs a runtime reflection on each look-up, a third of a short command's start-up.
 public struct FactCheck: ParsableCommand {
+    /// The tool's version: shown by --version, and stored in the workspace index.
+    static let version = "0.1.0"
+
     public static let configuration = CommandConfiguration(
         commandName: "factcheck",
         abstract: "Extract, review and publish fact-checks of news articles.",
@@ -20,9 +23,9 @@ public struct FactCheck: ParsableCommand {
             Claims live in one XML annotation document per article (DOC.factcheck.xml), \
             validated against the bundled schemas on every read and write.
             """,
-        version: "0.1.0",
+        version: FactCheck.version,
         subcommands: [
-            Init.self, ImportCommand.self, Extract.self, Add.self, List.self, Show.self, Similar.self, Match.self, ImportClaimReview.self, History.self, Assign.self, Unassign.self, Mark.self, Resolve.self, MergeFile.self, Dismiss.self,
+            Init.self, ImportCommand.self, Extract.self, Add.self, List.self, Show.self, Search.self, Similar.self, Match.self, ImportClaimReview.self, History.self, Assign.self, Unassign.self, Mark.self, Resolve.self, MergeFile.self, Dismiss.self,
             Reopen.self, SourceCommand.self, NoteCommand.self, Validate.self, Export.self, Stats.self, ScoreCommand.self,
         ]
     )

@@ -11,6 +11,10 @@ enum Schemas {
     /// The archive of other desks' fact-checks, `Schemas/archive.xsd`.
     static let archive = compile("archive")
 
+    /// A hash of every bundled schema: an index made under other schemas is rebuilt.
+    static let hash = SHA256.hex(ofUTF8: EmbeddedFiles.all.filter { $0.key.hasSuffix(".xsd") }.sorted { $0.key < $1.key }
+        .map { "\($0.key)\n\($0.value)" }.joined(separator: "\n"))
+
     /// The text of the bundled schema `name` (file name without `.xsd`).
     static func text(_ name: String) -> String? {
         EmbeddedFiles.all["\(name).xsd"]

@@ -5,7 +5,7 @@ public struct Workspace: Sendable {
     /// The settings file at the top of a workspace.
     public static let settingsFile = "factcheck-workspace.xml"
     /// What the workspace's `.gitignore` keeps out of git: lock files and temporaries of interrupted writes.
-    public static let ignoredPatterns = [".*.lock", ".*.tmp-*"]
+    public static let ignoredPatterns = [".*.lock", ".*.tmp-*", ".factcheck/"]
 
     public let root: String
 
@@ -61,7 +61,7 @@ public struct Workspace: Sendable {
         if !missing.isEmpty {
             var text = existing ?? ""
             if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-            if existing == nil { text += "# factcheck: lock files and temporaries of interrupted writes\n" }
+            if existing == nil { text += "# factcheck: lock files, temporaries of interrupted writes, the index (a cache)\n" }
             text += missing.joined(separator: "\n") + "\n"
             if existing == nil {
                 try AtomicFile.create(ignorePath, with: Array(text.utf8))
