@@ -205,6 +205,22 @@ def main():
         shutil.rmtree(import_folder, ignore_errors=True)
         os.makedirs(import_folder)
 
+    # The workspace index (issue 13): built from nothing, warm, and after ten documents changed
+    # (touched: their stat differs, so they are read again).
+    index_folder = os.path.join(workspace, ".factcheck")
+
+    def no_index():
+        shutil.rmtree(index_folder, ignore_errors=True)
+
+    def warm_index():
+        if not os.path.exists(index_folder):
+            subprocess.run([factcheck, "list", "--workspace", workspace], env=env, capture_output=True)
+
+    def ten_changed():
+        warm_index()
+        for path in files[:10]:
+            os.utime(path)
+
     # Each row: what is timed, and the issue's target for it (ratio to xmllint, seconds, MiB).
     rows = [
         ("xmllint --noout --schema, all documents (baseline)", [xmllint, "--noout", "--schema", schema] + files,
@@ -215,6 +231,14 @@ def main():
          {"ratio": 0.75, "mib": 25}, {}),
         ("factcheck list --json, all documents", [factcheck, "list", "--json", workspace], args.runs, None,
          {"mib": 25}, {}),
+        ("factcheck list --workspace, building its index (first run)", [factcheck, "list", "--workspace", workspace],
+         args.runs, no_index, {"mib": 25}, {}),
+        ("factcheck list --workspace, warm index", [factcheck, "list", "--workspace", workspace], args.runs, warm_index,
+         {"ratio": 1 / 30, "mib": 25}, {}),
+        ("factcheck list --workspace, index warm but 10 documents changed", [factcheck, "list", "--workspace", workspace],
+         args.runs, ten_changed, {"ratio": 1 / 20, "mib": 25}, {}),
+        ("factcheck search \"tax rate\" --workspace, warm index",
+         [factcheck, "search", "tax rate", "--workspace", workspace], args.runs, warm_index, {"seconds": 0.05, "mib": 25}, {}),
         ("factcheck list --all (every claim), all documents", [factcheck, "list", "--all", workspace], args.runs, None,
          {"mib": 25}, {}),
         ("factcheck validate, half the documents", [factcheck, "validate", half], args.runs, None, {"mib": 25}, {}),

@@ -31,6 +31,9 @@ struct List: ParsableCommand {
     @Flag(help: "Only claims with a verdict conflict left by a merge (any status unless --status is given).")
     var conflicts = false
 
+    @Flag(help: "Read every document instead of the workspace index (.factcheck/index.sqlite).")
+    var noIndex = false
+
     func validate() throws {
         if all && !statuses.isEmpty { throw ValidationError("--all and --status do not go together") }
     }
@@ -39,6 +42,7 @@ struct List: ParsableCommand {
         let wanted = all || (conflicts && statuses.isEmpty) ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
         let filter = ClaimFilter(
             statuses: wanted, assignee: assignee, rating: rating, documents: Set(documents), conflicts: conflicts)
+        if paths.isEmpty && !noIndex, try listIndexed(filter) { return }
         // The table shows the start of each quote: only that much is kept.
         let query = ClaimQuery(
             filter: filter, quoteLimit: output.json ? nil : Self.quoteWidth, temporaryFolder: temporaryFolder())
@@ -53,7 +57,39 @@ struct List: ParsableCommand {
         let found = query.run(
             paths.isEmpty ? [workspace.path] : paths, scan: &scan, initialWidths: Self.headers.map(\.characterCount),
             widen: output.json ? nil : measure, onFailure: { Terminal.report($0.diagnostics) })
-        let rows = found.rows
+        try emit(found.rows, widths: found.widths, checked: scan.checked, filter: filter)
+        try scan.exitIfAnyFailed()
+    }
+
+    /// The workspace's claims from its index, brought up to date first; false when there is no
+    /// index to use (the documents are then read cold).
+    private func listIndexed(_ filter: ClaimFilter) throws -> Bool {
+        guard let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
+            Terminal.error("factcheck: warning: \($0)")
+        }) else { return false }
+        let documents = DocumentFinder.documents(in: workspace.path)
+        let rows = RowSpill(budget: ClaimQuery.defaultRowsInMemory, temporaryFolder: temporaryFolder())
+        var widths = Self.headers.map(\.characterCount)
+        let refresh: WorkspaceIndex.Refresh
+        do {
+            refresh = try index.refresh(documents) { Terminal.report($0.diagnostics) }
+            try index.rows(filter, quoteLimit: output.json ? nil : Self.quoteWidth) { row in
+                rows.append(row)
+                if !output.json {
+                    for (column, cell) in Self.cells(of: row).enumerated() { widths[column] = max(widths[column], cell.characterCount) }
+                }
+            }
+        } catch {
+            Terminal.error("factcheck: warning: the index \(index.path) cannot be read (\(error.message)); reading the documents")
+            return false
+        }
+        try emit(rows, widths: widths, checked: documents.count, filter: filter)
+        if refresh.unreadable > 0 { throw ExitCode(3) }
+        if refresh.invalid > 0 { throw ExitCode(1) }
+        return true
+    }
+
+    private func emit(_ rows: RowSpill, widths: [Int], checked: Int, filter: ClaimFilter) throws {
         do {
             if output.json {
                 var failure: SpillError?
@@ -65,19 +101,18 @@ struct List: ParsableCommand {
                     }
                 }
                 if let failure { throw failure }
-            } else if scan.checked == 0 {
+            } else if checked == 0 {
                 let place = paths.isEmpty ? workspace.path : paths.joined(separator: ", ")
                 Terminal.out("no annotation documents (*.factcheck.xml) in \(place); add one with: factcheck import ARTICLE")
             } else if rows.count == 0 {
                 Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
             } else {
-                try Self.printTable(rows, widths: found.widths)
+                try Self.printTable(rows, widths: widths)
             }
         } catch let error as SpillError {
             Terminal.error("factcheck: error: \(error.message)")
             throw ExitCode(3)
         }
-        try scan.exitIfAnyFailed()
     }
 
     static let headers = ["CLAIM", "STATUS", "SCORE", "RATING", "ASSIGNEE", "QUOTE"]

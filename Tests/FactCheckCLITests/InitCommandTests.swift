@@ -55,6 +55,6 @@ import Testing
         let folder = TemporaryDirectory()
         try folder.write(".gitignore", "*.log")
         #expect(try FactCheckProcess.run(["init"], in: folder.path).status == 0)
-        #expect(try String(contentsOfFile: folder.file(".gitignore"), encoding: .utf8) == "*.log\n.*.lock\n.*.tmp-*\n")
+        #expect(try String(contentsOfFile: folder.file(".gitignore"), encoding: .utf8) == "*.log\n.*.lock\n.*.tmp-*\n.factcheck/\n")
     }
 }

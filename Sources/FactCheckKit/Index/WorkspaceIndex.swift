@@ -18,7 +18,7 @@ public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "1"
+    static let format = "2"
 
     private let database: Database
     public let path: String
@@ -48,6 +48,19 @@ public final class WorkspaceIndex {
         public var read = 0
         public var unchanged = 0
         public var removed = 0
+        /// Documents that failed validation, and that could not be read, this time or before.
+        public var invalid = 0
+        public var unreadable = 0
+
+        public init(read: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+            self.read = read
+            self.unchanged = unchanged
+            self.removed = removed
+        }
+
+        public static func == (lhs: Refresh, rhs: Refresh) -> Bool {
+            (lhs.read, lhs.unchanged, lhs.removed) == (rhs.read, rhs.unchanged, rhs.removed)
+        }
     }
 
     private init(database: Database, path: String) {
@@ -95,7 +108,8 @@ public final class WorkspaceIndex {
                 CREATE TABLE documents(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
                     indexed INTEGER, id TEXT, problems TEXT);
                 CREATE TABLE claims(row INTEGER PRIMARY KEY, path TEXT NOT NULL, document TEXT NOT NULL, claim TEXT NOT NULL,
-                    number INTEGER, status TEXT NOT NULL, score REAL, rating TEXT, assignee TEXT, quote TEXT NOT NULL);
+                    number INTEGER, status TEXT NOT NULL, score REAL, rating TEXT, assignee TEXT, quote TEXT NOT NULL,
+                    conflict INTEGER NOT NULL);
                 CREATE INDEX claims_path ON claims(path);
                 CREATE VIRTUAL TABLE claims_text USING fts5(quote, summary, notes, sources, tokenize = 'porter unicode61');
                 """)
@@ -115,72 +129,172 @@ public final class WorkspaceIndex {
                 row[6].text)
         }
         var report = Refresh()
-        var stale: [(path: String, stat: FileStat)] = []
+        var stale: [String: FileStat] = [:]
+        var failures: [(path: String, error: DocumentError)] = []
         for path in paths {
             guard let stat = FileStat(path) else { continue }
             if let noted = known[path], noted.size == stat.size, noted.mtime == stat.mtime, noted.ctime == stat.ctime,
                noted.inode == stat.inode, stat.mtime < noted.indexed {
                 report.unchanged += 1
-                if let problems = noted.problems { onFailure(.invalid(Self.diagnostics(problems))) }
+                if let problems = noted.problems { failures.append((path, .invalid(Self.diagnostics(problems)))) }
             } else {
-                stale.append((path, stat))
+                stale[path] = stat
             }
         }
         let present = Set(paths)
         let gone = known.keys.filter { !present.contains($0) }
-        guard !stale.isEmpty || !gone.isEmpty else { return report }
-        // Read outside the transaction, written in one: readers see the index before or after.
-        var updates: [(path: String, stat: FileStat, indexed: Int64, id: String, claims: [Claim], error: DocumentError?)] = []
-        for (path, stat) in stale {
-            let indexed = FileStat.now()
-            var id = ""
-            var claims: [Claim] = []
-            var failure: DocumentError?
-            do throws(DocumentError) {
-                try DocumentStream.read(path: path, article: { id = $0.id }) { claims.append($0) }
-            } catch {
-                failure = error
-                claims = []
-                onFailure(error)
-            }
-            updates.append((path, stat, indexed, id, claims, failure))
-        }
-        try database.transaction { () throws(SQLiteError) in
-            for path in gone { try remove(path) }
-            for update in updates {
-                try remove(update.path)
-                try database.run(
-                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [.text(update.path), .integer(update.stat.size), .integer(update.stat.mtime), .integer(update.stat.ctime),
-                     .integer(update.stat.inode), .integer(update.indexed), .text(update.id),
-                     update.error.map { .text(Self.serialize($0.diagnostics)) } ?? .null])
-                for claim in update.claims { try insert(claim, document: update.id, path: update.path) }
+        // Read on every core, a batch at a time (memory stays flat), and written in one transaction,
+        // so readers see the index before or after.
+        let stalePaths = stale.keys.sorted()
+        if !stalePaths.isEmpty || !gone.isEmpty {
+            let writer = try Writer(database)
+            try database.transaction { () throws(SQLiteError) in
+                for path in gone { try writer.remove(path) }
+                // The next batch is read while this one is written.
+                let batches = stride(from: 0, to: stalePaths.count, by: Self.batch).map {
+                    Array(stalePaths[$0..<min($0 + Self.batch, stalePaths.count)])
+                }
+                var reading = batches.first.map(Self.readInBackground)
+                for number in batches.indices {
+                    let updates = reading!.wait()
+                    reading = number + 1 < batches.count ? Self.readInBackground(batches[number + 1]) : nil
+                    for update in updates {
+                        guard let stat = stale[update.path] else { continue }
+                        if let error = update.error { failures.append((update.path, error)) }
+                        try writer.remove(update.path)
+                        try writer.document(update, stat: stat)
+                        for claim in update.claims { try writer.claim(claim, document: update.id, path: update.path) }
+                    }
+                    report.read += updates.count
+                }
             }
         }
-        report.read = updates.count
         report.removed = gone.count
+        for failure in failures.sorted(by: { $0.path < $1.path }) {
+            if case .unreadable = failure.error { report.unreadable += 1 } else { report.invalid += 1 }
+            onFailure(failure.error)
+        }
         return report
     }
 
-    private func remove(_ path: String) throws(SQLiteError) {
-        try database.run("DELETE FROM claims_text WHERE rowid IN (SELECT row FROM claims WHERE path = ?)", [.text(path)])
-        try database.run("DELETE FROM claims WHERE path = ?", [.text(path)])
-        try database.run("DELETE FROM documents WHERE path = ?", [.text(path)])
+    /// Documents read at a time while the index is brought up to date.
+    static let batch = 128
+
+    /// Reads `paths` on every core, on a thread of its own.
+    private static func readInBackground(_ paths: [String]) -> BackgroundWork<[Update], Never> {
+        BackgroundWork("factcheck.index-read") {
+            var scan = WorkspaceScan()
+            return scan.map(paths) { path in
+                // Noted before the read: a change during it leaves the file not older, so read again.
+                let indexed = FileStat.now()
+                var id = ""
+                var claims: [Claim] = []
+                var failure: DocumentError?
+                do throws(DocumentError) {
+                    try DocumentStream.read(path: path, article: { id = $0.id }) { claims.append($0) }
+                } catch {
+                    failure = error
+                    claims = []
+                }
+                return Update(path: path, indexed: indexed, id: id, claims: claims, error: failure)
+            }
+        }
     }
 
-    private func insert(_ claim: Claim, document: String, path: String) throws(SQLiteError) {
-        try database.run(
-            "INSERT INTO claims(path, document, claim, number, status, score, rating, assignee, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [.text(path), .text(document), .text(claim.id), Int64(claim.id.dropFirst()).map(SQLiteValue.integer) ?? .null,
-             .text(claim.status.rawValue), claim.score.map { .real($0.value) } ?? .null,
-             claim.verdict.map { .text($0.rating.rawValue) } ?? .null, claim.assignee.map(SQLiteValue.text) ?? .null,
-             .text(claim.anchor.exact)])
-        let row = database.lastInsertedRow
-        let sources = claim.sources.map { [$0.title, $0.publisher, $0.url].compactMap { $0 }.joined(separator: " ") }
-        try database.run(
-            "INSERT INTO claims_text(rowid, quote, summary, notes, sources) VALUES (?, ?, ?, ?, ?)",
-            [.integer(row), .text(claim.anchor.exact), .text(claim.verdict?.summary ?? ""),
-             .text(claim.notes.map(\.text).joined(separator: "\n")), .text(sources.joined(separator: "\n"))])
+    /// The statements a refresh writes with, prepared once.
+    private struct Writer {
+        let database: Database
+        let removeText: Statement
+        let removeClaims: Statement
+        let removeDocument: Statement
+        let insertDocument: Statement
+        let insertClaim: Statement
+        let insertText: Statement
+
+        init(_ database: Database) throws(SQLiteError) {
+            self.database = database
+            removeText = try database.prepare("DELETE FROM claims_text WHERE rowid IN (SELECT row FROM claims WHERE path = ?)")
+            removeClaims = try database.prepare("DELETE FROM claims WHERE path = ?")
+            removeDocument = try database.prepare("DELETE FROM documents WHERE path = ?")
+            insertDocument = try database.prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            insertClaim = try database.prepare(
+                "INSERT INTO claims(path, document, claim, number, status, score, rating, assignee, quote, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            insertText = try database.prepare("INSERT INTO claims_text(rowid, quote, summary, notes, sources) VALUES (?, ?, ?, ?, ?)")
+        }
+
+        private func run(_ statement: Statement, _ values: [SQLiteValue]) throws(SQLiteError) {
+            try statement.bind(values)
+            while try statement.step() {}
+        }
+
+        func remove(_ path: String) throws(SQLiteError) {
+            for statement in [removeText, removeClaims, removeDocument] { try run(statement, [.text(path)]) }
+        }
+
+        func document(_ update: Update, stat: FileStat) throws(SQLiteError) {
+            try run(
+                insertDocument,
+                [.text(update.path), .integer(stat.size), .integer(stat.mtime), .integer(stat.ctime), .integer(stat.inode),
+                 .integer(update.indexed), .text(update.id),
+                 update.error.map { .text(WorkspaceIndex.serialize($0.diagnostics)) } ?? .null])
+        }
+
+        func claim(_ claim: Claim, document: String, path: String) throws(SQLiteError) {
+            try run(
+                insertClaim,
+                [.text(path), .text(document), .text(claim.id), Int64(claim.id.dropFirst()).map(SQLiteValue.integer) ?? .null,
+                 .text(claim.status.rawValue), claim.score.map { .real($0.value) } ?? .null,
+                 claim.verdict.map { .text($0.rating.rawValue) } ?? .null, claim.assignee.map(SQLiteValue.text) ?? .null,
+                 .text(claim.anchor.exact), .integer(claim.conflict == nil ? 0 : 1)])
+            let row = database.lastInsertedRow
+            let sources = claim.sources.map { [$0.title, $0.publisher, $0.url].compactMap { $0 }.joined(separator: " ") }
+            try run(
+                insertText,
+                [.integer(row), .text(claim.anchor.exact), .text(claim.verdict?.summary ?? ""),
+                 .text(claim.notes.map(\.text).joined(separator: "\n")), .text(sources.joined(separator: "\n"))])
+        }
+    }
+
+    private struct Update: Sendable {
+        var path: String
+        var indexed: Int64
+        var id: String
+        var claims: [Claim]
+        var error: DocumentError?
+    }
+
+    /// The claims `filter` matches, in listing order (best score first, then document id and claim
+    /// number), `quoteLimit` characters of each quote kept.
+    public func rows(_ filter: ClaimFilter, quoteLimit: Int?, _ body: (ClaimRow) -> Void) throws(SQLiteError) {
+        var conditions = ["status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))"]
+        var values: [SQLiteValue] = filter.statuses.map { .text($0.rawValue) }.sorted { ($0.text ?? "") < ($1.text ?? "") }
+        if let assignee = filter.assignee {
+            conditions.append("assignee = ?")
+            values.append(.text(assignee))
+        }
+        if let rating = filter.rating {
+            conditions.append("rating = ?")
+            values.append(.text(rating.rawValue))
+        }
+        if !filter.documents.isEmpty {
+            conditions.append("document IN (\(filter.documents.map { _ in "?" }.joined(separator: ", ")))")
+            values += filter.documents.sorted().map { .text($0) }
+        }
+        if filter.conflicts { conditions.append("conflict = 1") }
+        let statement = try database.prepare("""
+            SELECT score, document, path, number, status, rating, assignee, quote FROM claims
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY COALESCE(score, -1) DESC, document, number
+            """)
+        try statement.bind(values)
+        while try statement.step() {
+            let row = statement.row
+            guard let status = row[4].text.flatMap(Status.init(rawValue:)) else { continue }
+            let quote = row[7].text ?? ""
+            body(ClaimRow(
+                score: row[0].real, document: row[1].text ?? "", path: row[2].text ?? "", number: Int(row[3].integer ?? 0),
+                status: status, rating: row[5].text.flatMap(Rating.init(rawValue:)), assignee: row[6].text,
+                quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
+        }
     }
 
     /// Claims matching `query` (FTS5: words, "a phrase", prefix*, AND/OR/NOT), best first, that `keep`
@@ -211,7 +325,7 @@ public final class WorkspaceIndex {
         }
     }
 
-    private static func serialize(_ diagnostics: [Diagnostic]) -> String {
+    fileprivate static func serialize(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { "\($0.file)\t\($0.line)\t\($0.column)\t\($0.severity == .error ? "e" : "w")\t\($0.message)" }
             .joined(separator: "\n")
     }
