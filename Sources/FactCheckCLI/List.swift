@@ -68,13 +68,15 @@ struct List: ParsableCommand {
             Terminal.error("factcheck: warning: \($0)")
         }) else { return false }
         let documents = DocumentFinder.documents(in: workspace.path)
-        let rows = RowSpill(budget: ClaimQuery.defaultRowsInMemory, temporaryFolder: temporaryFolder())
+        let quoteLimit = output.json ? nil : Self.quoteWidth
+        // The rows come sorted from the index: one pass measures (or counts) them, the next writes them.
         var widths = Self.headers.map(\.characterCount)
+        var count = 0
         let refresh: WorkspaceIndex.Refresh
         do {
             refresh = try index.refresh(documents) { Terminal.report($0.diagnostics) }
-            try index.rows(filter, quoteLimit: output.json ? nil : Self.quoteWidth) { row in
-                rows.append(row)
+            try index.rows(filter, quoteLimit: quoteLimit) { row in
+                count += 1
                 if !output.json {
                     for (column, cell) in Self.cells(of: row).enumerated() { widths[column] = max(widths[column], cell.characterCount) }
                 }
@@ -83,7 +85,25 @@ struct List: ParsableCommand {
             Terminal.error("factcheck: warning: the index \(index.path) cannot be read (\(error.message)); reading the documents")
             return false
         }
-        try emit(rows, widths: widths, checked: documents.count, filter: filter)
+        var failure: (any Error)?
+        if output.json {
+            try JSONOutput.printArray(count: count) { (next: (ClaimRowJSON) -> Void) in
+                do { try index.rows(filter, quoteLimit: nil) { next(ClaimRowJSON($0)) } } catch { failure = error }
+            }
+        } else if documents.isEmpty {
+            Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
+        } else if count == 0 {
+            Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+        } else {
+            let table = Table(headers: Self.headers, widths: widths) { (cells: ([String]) -> Void) in
+                do { try index.rows(filter, quoteLimit: quoteLimit) { cells(Self.cells(of: $0)) } } catch { failure = error }
+            }
+            Terminal.outLines(table.forEachLine)
+        }
+        if let failure {
+            Terminal.error("factcheck: error: the index \(index.path): \(failure)")
+            throw ExitCode(3)
+        }
         if refresh.unreadable > 0 { throw ExitCode(3) }
         if refresh.invalid > 0 { throw ExitCode(1) }
         return true

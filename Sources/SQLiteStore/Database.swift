@@ -137,6 +137,22 @@ public final class Statement {
         }
     }
 
+    /// Column `column` of the current row as text, nil for NULL.
+    public func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+    }
+
+    /// Column `column` of the current row as an integer, nil for NULL.
+    public func integer(_ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// Column `column` of the current row as a number, nil for NULL.
+    public func real(_ column: Int32) -> Double? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+    }
+
     /// The current row's values.
     public var row: [SQLiteValue] {
         (0..<sqlite3_column_count(handle)).map { column in

@@ -287,13 +287,12 @@ public final class WorkspaceIndex {
             """)
         try statement.bind(values)
         while try statement.step() {
-            let row = statement.row
-            guard let status = row[4].text.flatMap(Status.init(rawValue:)) else { continue }
-            let quote = row[7].text ?? ""
+            guard let status = statement.text(4).flatMap(Status.init(rawValue:)) else { continue }
+            let quote = statement.text(7) ?? ""
             body(ClaimRow(
-                score: row[0].real, document: row[1].text ?? "", path: row[2].text ?? "", number: Int(row[3].integer ?? 0),
-                status: status, rating: row[5].text.flatMap(Rating.init(rawValue:)), assignee: row[6].text,
-                quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
+                score: statement.real(0), document: statement.text(1) ?? "", path: statement.text(2) ?? "",
+                number: Int(statement.integer(3) ?? 0), status: status, rating: statement.text(5).flatMap(Rating.init(rawValue:)),
+                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
         }
     }
 
