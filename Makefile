@@ -53,13 +53,14 @@ crash-test: build
 crash-test-smoke: build
 	python3 Scripts/crash_test.py --trials 50 --binary $(BIN)
 
-# libFuzzer targets (Sources/factcheck-fuzz-*): an annotation document read, an HTML page imported. Built
+# libFuzzer targets (Sources/factcheck-fuzz-*): an annotation document read, an HTML page imported,
+# ClaimReview JSON-LD archived. Built
 # optimized with AddressSanitizer and coverage instrumentation in .build-fuzz, with libFuzzer's driver
 # from the toolchain (libclang_rt.fuzzer_no_main, linked into every program of this build; only the
 # fuzz targets call it). SECONDS per target; `make test` runs each for FUZZ_SMOKE_SECONDS.
 SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 15
-FUZZ_TARGETS := annotation html
+FUZZ_TARGETS := annotation html claimreview
 FUZZ_COVERAGE := edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table
 FUZZ_RUNTIME = $(shell swiftc -print-target-info | python3 -c 'import json, sys; print(json.load(sys.stdin)["paths"]["runtimeResourcePath"])')/clang/lib/linux/libclang_rt.fuzzer_no_main-$(shell uname -m).a
 FUZZ_FLAGS = -c release --build-path .build-fuzz \

@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "FactCheckFuzzing", dependencies: ["FactCheckKit", "LibXML", "CLibFuzzer"]),
         .executableTarget(name: "factcheck-fuzz-annotation", dependencies: ["FactCheckFuzzing"]),
         .executableTarget(name: "factcheck-fuzz-html", dependencies: ["FactCheckFuzzing"]),
+        .executableTarget(name: "factcheck-fuzz-claimreview", dependencies: ["FactCheckFuzzing"]),
 
         // Build-time embedding of Schemas/ and the model's Models/ so the binary works from anywhere.
         .executableTarget(name: "EmbedDataTool"),
@@ -75,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FactCheckCLITests",
-            dependencies: ["FactCheckCLI", "factcheck", "factcheck-fuzz-annotation", "factcheck-fuzz-html", "TestSupport"],
+            dependencies: ["FactCheckCLI", "factcheck", "factcheck-fuzz-annotation", "factcheck-fuzz-html", "factcheck-fuzz-claimreview",
+                           "TestSupport"],
             // Read from the source tree (#filePath), not bundled.
             exclude: ["Golden"]
         ),

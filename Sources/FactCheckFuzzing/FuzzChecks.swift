@@ -83,6 +83,34 @@ public enum FuzzChecks {
         }
     }
 
+    static let claimReviewPath = "fuzz.json"
+
+    /// Published ClaimReview JSON-LD (or a page holding it): every check read goes into a
+    /// schema-valid archive file that reads back the same.
+    public static func claimReview(_ bytes: [UInt8]) {
+        let items: [ClaimReviewReader.Item]
+        do {
+            items = try ClaimReviewReader.read(bytes, path: claimReviewPath, imported: "2026-01-01T00:00:00Z")
+        } catch {
+            requireExplained(error, path: claimReviewPath, input: "ClaimReview file")
+            return
+        }
+        let archive = CheckArchive(publisher: items[0].publisher, checks: items.map(\.check))
+        let text: String
+        do {
+            text = try archive.serialized(path: scratchFile)
+        } catch {
+            fail("checks read from ClaimReview make an archive the schema refuses: \(error)")
+        }
+        writeScratch(Array(text.utf8), to: scratchFile)
+        do {
+            let again = try CheckArchive.load(path: scratchFile)
+            guard again == archive else { fail("an archive reads back different:\n  \(archive)\n  \(again)") }
+        } catch {
+            fail("a written archive does not read back: \(error)")
+        }
+    }
+
     /// The streaming reader (the path documents over 128 KiB take) decides as the whole reader did
     /// and hands out the same article and claims.
     static func compareWithStream(_ bytes: [UInt8], whole: AnnotationDocument?) {

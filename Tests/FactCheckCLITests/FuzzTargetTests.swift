@@ -7,7 +7,7 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    @Test(arguments: ["annotation", "html"])
+    @Test(arguments: ["annotation", "html", "claimreview"])
     func seedsAndRegressionsHoldEveryProperty(target: String) throws {
         let folders = ["Fuzz/seeds/\(target)", "Fuzz/regressions/\(target)"].filter {
             FileManager.default.fileExists(atPath: "\(Self.repository)/\($0)")
