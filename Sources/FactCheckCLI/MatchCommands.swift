@@ -13,12 +13,19 @@ struct ArchiveOptions: ParsableArguments {
     @Option(help: "Match against this table of checks (id<TAB>claim<TAB>title lines) instead of the workspace's reviewed claims.")
     var archive: String?
 
+    @Flag(help: "Read every document instead of the workspace index.")
+    var noIndex = false
+
     func load() throws -> CheckedClaims {
         var loaded: CheckedClaims?
         try reportingFailures {
             if let archive {
                 let bytes = try CheckedInput.read(archive, limit: 512 * 1024 * 1024)
                 loaded = try CheckedClaims.table(String(decoding: bytes, as: UTF8.self), path: archive)
+            } else if !noIndex, let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
+                Terminal.error("factcheck: warning: \($0)")
+            }), let indexed = try? CheckedClaims.indexed(index, workspace: workspace.path, onFailure: { Terminal.report($0.diagnostics) }) {
+                loaded = indexed
             } else {
                 loaded = CheckedClaims.workspace(workspace.path) { Terminal.report($0.diagnostics) }
             }

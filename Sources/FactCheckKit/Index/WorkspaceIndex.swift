@@ -296,6 +296,24 @@ public final class WorkspaceIndex {
         }
     }
 
+    /// The reviewed claims (verified, disputed, unverifiable): ref, status, rating, quote, and the
+    /// verdict's summary, in document and claim order.
+    public func reviewed(_ body: (_ ref: String, _ status: Status, _ rating: Rating?, _ quote: String, _ summary: String) -> Void)
+        throws(SQLiteError)
+    {
+        let statement = try database.prepare("""
+            SELECT c.document, c.claim, c.status, c.rating, c.quote, t.summary
+            FROM claims c JOIN claims_text t ON t.rowid = c.row
+            WHERE c.status IN ('verified', 'disputed', 'unverifiable') ORDER BY c.document, c.number
+            """)
+        while try statement.step() {
+            guard let status = statement.text(2).flatMap(Status.init(rawValue:)) else { continue }
+            body(
+                "\(statement.text(0) ?? ""):\(statement.text(1) ?? "")", status, statement.text(3).flatMap(Rating.init(rawValue:)),
+                statement.text(4) ?? "", statement.text(5) ?? "")
+        }
+    }
+
     /// Claims matching `query` (FTS5: words, "a phrase", prefix*, AND/OR/NOT), best first, that `keep`
     /// accepts. A query FTS5 cannot parse is searched as its words, each quoted.
     public func search(_ query: String, keep: (Row) -> Bool) throws(SQLiteError) -> [Hit] {

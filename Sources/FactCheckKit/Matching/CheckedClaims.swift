@@ -1,3 +1,5 @@
+import SQLiteStore
+
 /// The archive "has this been checked before?" looks in: the workspace's reviewed claims, or a
 /// table of another desk's checks.
 public struct CheckedClaims: Sendable {
@@ -44,6 +46,32 @@ public struct CheckedClaims: Sendable {
             }
         }
         // Other desks' checks, from the archive.
+        let archived = archive(in: workspace, onFailure: onFailure)
+        checks += archived.checks
+        entries += archived.entries
+        return CheckedClaims(checks: checks, entries: entries)
+    }
+
+    /// The same archive as `workspace`, the workspace's claims read from its index (brought up to
+    /// date first) rather than from every document.
+    public static func indexed(
+        _ index: WorkspaceIndex, workspace: String, onFailure: (DocumentError) -> Void = { _ in }
+    ) throws(SQLiteError) -> CheckedClaims {
+        try index.refresh(DocumentFinder.documents(in: workspace), onFailure: onFailure)
+        var checks: [Check] = []
+        var entries: [ClaimMatcher.Entry] = []
+        try index.reviewed { ref, status, rating, quote, summary in
+            checks.append(Check(ref: ref, status: status, rating: rating, quote: quote))
+            entries.append(.init(id: ref, claim: quote, title: summary))
+        }
+        let archived = archive(in: workspace, onFailure: onFailure)
+        return CheckedClaims(checks: checks + archived.checks, entries: entries + archived.entries)
+    }
+
+    /// The checks of the workspace's archive (`import-claimreview`), each named by its url.
+    static func archive(in workspace: String, onFailure: (DocumentError) -> Void) -> (checks: [Check], entries: [ClaimMatcher.Entry]) {
+        var checks: [Check] = []
+        var entries: [ClaimMatcher.Entry] = []
         for path in CheckArchive.paths(in: workspace) {
             let archive: CheckArchive
             do throws(DocumentError) {
@@ -57,7 +85,7 @@ public struct CheckedClaims: Sendable {
                 entries.append(.init(id: check.url, claim: check.claim, title: check.summary ?? ""))
             }
         }
-        return CheckedClaims(checks: checks, entries: entries)
+        return (checks, entries)
     }
 
     /// A table of checks, `id<TAB>claim<TAB>title` a line (a first line with an empty or `id` first

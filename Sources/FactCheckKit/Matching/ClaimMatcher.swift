@@ -74,15 +74,16 @@ public struct ClaimMatcher: Sendable {
         var postings: [[(entry: Int32, claim: UInt16, title: UInt16)]] = []
         var claimLengths: [Float] = []
         var titleLengths: [Float] = []
+        var stems: [String: String] = [:]
         for (index, entry) in entries.enumerated() {
-            let claimWords = MatchText.words(entry.claim)
-            let titleWords = MatchText.words(entry.title)
+            let claimWords = MatchText.words(entry.claim, stems: &stems)
+            let titleWords = MatchText.words(entry.title, stems: &stems)
             claimLengths.append(Float(claimWords.count))
             titleLengths.append(Float(titleWords.count))
             var counts: [String: (claim: UInt16, title: UInt16)] = [:]
             for word in claimWords { counts[word, default: (0, 0)].claim &+= 1 }
             for word in titleWords { counts[word, default: (0, 0)].title &+= 1 }
-            for (word, count) in counts.sorted(by: { $0.key < $1.key }) {
+            for (word, count) in counts {
                 let id: Int32
                 if let known = termIDs[word] {
                     id = known

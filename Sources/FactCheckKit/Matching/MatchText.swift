@@ -23,6 +23,12 @@ public enum MatchText {
 
     /// The words of `text`, stemmed, in order (no signature split).
     public static func words(_ text: String) -> [String] {
+        var stems: [String: String] = [:]
+        return words(text, stems: &stems)
+    }
+
+    /// `words`, remembering each word's stem in `stems` (an archive's texts share most words).
+    static func words(_ text: String, stems: inout [String: String]) -> [String] {
         var result: [String] = []
         for token in tokens(withoutLinks(text)) {
             if token.marked {
@@ -34,9 +40,11 @@ public enum MatchText {
             }
         }
         return result.compactMap { word in
+            if let known = stems[word] { return known.isEmpty ? nil : known }
             let plain = word.filter { $0 != "'" && $0 != "’" }
-            guard plain.count > 1, !stopWords.contains(plain) else { return nil }
-            return PorterStemmer.stem(plain)
+            let stem = plain.count > 1 && !stopWords.contains(plain) ? PorterStemmer.stem(plain) : ""
+            stems[word] = stem
+            return stem.isEmpty ? nil : stem
         }
     }
 
@@ -91,7 +99,10 @@ public enum MatchText {
     }
 
     static func withoutLinks(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false).map { piece in
+        // Every link has a slash: most texts have none and are left as they are.
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
+        return text.split(separator: " ", omittingEmptySubsequences: false).map { piece in
+            guard piece.utf8.contains(UInt8(ascii: "/")) else { return String(piece) }
             let lower = piece.lowercased()
             let isLink = lower.contains("http://") || lower.contains("https://") || lower.contains("pic.twitter.com/")
                 || lower.contains(".com/")

@@ -59,8 +59,8 @@ enum PorterStemmer {
         }
 
         func ends(_ suffix: String) -> Bool {
-            let s = Array(suffix.utf8)
-            return letters.count >= s.count && Array(letters.suffix(s.count)) == s
+            let count = suffix.utf8.count
+            return letters.count >= count && letters.suffix(count).elementsEqual(suffix.utf8)
         }
 
         /// The length of the stem left without `suffix` (which the word ends with).
