@@ -231,10 +231,7 @@ public enum ClaimReviewReader {
     }
 
     private static func dateOrTime(_ text: String) -> String? {
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}/#) != nil { return trimmed }
-        if trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?/#) != nil { return trimmed }
-        return nil
+        CalendarDate.validated(text.trimmingWhitespace())
     }
 }
 

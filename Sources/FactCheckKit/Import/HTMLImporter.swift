@@ -169,8 +169,10 @@ public enum HTMLImporter {
     /// A date or UTC time the schema accepts, from an ISO 8601 value in a page.
     static func isoDate(_ text: String) -> String? {
         let trimmed = TextNormalizer.paragraph(text)
-        if trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/#) != nil { return trimmed }
-        if let match = trimmed.prefixMatch(of: #/\d{4}-\d{2}-\d{2}/#) { return String(match.output) }
+        if trimmed.wholeMatch(of: #/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/#) != nil {
+            return CalendarDate.validated(trimmed)
+        }
+        if let match = trimmed.prefixMatch(of: #/\d{4}-\d{2}-\d{2}/#) { return CalendarDate.validated(String(match.output)) }
         return DateText.parse(trimmed)?.iso
     }
 

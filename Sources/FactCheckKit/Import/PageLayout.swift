@@ -147,7 +147,7 @@ enum DateText {
     }
 
     private static func iso(year: Int, month: Int, day: Int, hasSeconds: Bool) -> Found? {
-        guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return nil }
+        guard CalendarDate.isValid(year: year, month: month, day: day), (1900...2200).contains(year) else { return nil }
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return Found(iso: "\(year)-\(m)-\(d)", hasSeconds: hasSeconds)
