@@ -11,6 +11,7 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlversion.h>
+#include <libxml/uri.h>
 #include <string.h>
 
 /*

@@ -224,10 +224,7 @@ public enum ClaimReviewReader {
     }
 
     private static func isHTTP(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && url.count <= 2048
-            && !url.contains(where: \.isWhitespace) && url.split(separator: "/", omittingEmptySubsequences: false).count > 2
-            && !(url.split(separator: "/", omittingEmptySubsequences: false)[2].isEmpty)
+        URIText.isHTTPURL(url)
     }
 
     private static func dateOrTime(_ text: String) -> String? {

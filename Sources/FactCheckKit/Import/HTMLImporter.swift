@@ -162,8 +162,8 @@ public enum HTMLImporter {
 
     static func httpURL(_ text: String) -> String? {
         let trimmed = TextNormalizer.paragraph(text)
-        let lower = trimmed.lowercased()
-        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !trimmed.contains(" ") ? trimmed : nil
+        // As the schema's anyURI is checked: by libxml2's own URI parser.
+        return URIText.isHTTPURL(trimmed) ? trimmed : nil
     }
 
     /// A date or UTC time the schema accepts, from an ISO 8601 value in a page.
