@@ -19,7 +19,10 @@ struct ClaimChangeOptions: ParsableArguments {
             line += outcome.from == outcome.claim.status
                 ? outcome.claim.status.rawValue
                 : "\(outcome.from.rawValue) → \(outcome.claim.status.rawValue)"
-            if let event = outcome.claim.history.last { line += " (\(event.action.rawValue) by \(event.actor))" }
+            if let event = outcome.claim.history.last {
+                let assignee = outcome.claim.assignee.flatMap { event.action == .assign && $0 != event.actor ? ", to \($0)" : nil }
+                line += " (\(event.action.rawValue) by \(event.actor)\(assignee ?? ""))"
+            }
             Terminal.out(line)
         }
     }

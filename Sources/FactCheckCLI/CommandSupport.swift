@@ -33,6 +33,17 @@ struct ReviewerOptions: ParsableArguments {
     }
 }
 
+/// An `--assignee` filter's name: `me` is the reviewer identity (`$FACTCHECK_REVIEWER`, then git
+/// config user.name).
+func assigneeFilter(_ name: String?, workspace: String) throws -> String? {
+    guard name == "me" else { return name }
+    guard let identity = ReviewerIdentity.resolve(explicit: nil, environment: ProcessInfo.processInfo.environment, workspace: workspace)
+    else {
+        throw ValidationError("--assignee me: no reviewer identity; set FACTCHECK_REVIEWER or git config user.name")
+    }
+    return identity
+}
+
 /// `--json` for scripts.
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.")

@@ -19,7 +19,7 @@ struct List: ParsableCommand {
     @Flag(help: "Claims of every status.")
     var all = false
 
-    @Option(help: "Only claims assigned to this reviewer.")
+    @Option(help: "Only claims assigned to this reviewer ('me': you).")
     var assignee: String?
 
     @Option(help: "Only claims with this verdict rating.")
@@ -41,7 +41,8 @@ struct List: ParsableCommand {
     func run() throws {
         let wanted = all || (conflicts && statuses.isEmpty) ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
         let filter = ClaimFilter(
-            statuses: wanted, assignee: assignee, rating: rating, documents: Set(documents), conflicts: conflicts)
+            statuses: wanted, assignee: try assigneeFilter(assignee, workspace: workspace.path), rating: rating,
+            documents: Set(documents), conflicts: conflicts)
         if paths.isEmpty && !noIndex, try listIndexed(filter) { return }
         // The table shows the start of each quote: only that much is kept.
         let query = ClaimQuery(

@@ -27,7 +27,7 @@ struct Search: ParsableCommand {
     @Option(name: .customLong("status"), help: "Only claims with this status; repeat for more (default: all).")
     var statuses: [Status] = []
 
-    @Option(help: "Only claims assigned to this reviewer.")
+    @Option(help: "Only claims assigned to this reviewer ('me': you).")
     var assignee: String?
 
     @Option(help: "Only claims with this verdict rating.")
@@ -50,6 +50,7 @@ struct Search: ParsableCommand {
         guard let index else { throw ExitCode(3) }
         let statuses = Set(statuses)
         let documents = Set(documents)
+        let assignee = try assigneeFilter(assignee, workspace: root)
         var hits: [WorkspaceIndex.Hit] = []
         do {
             try index.refresh(DocumentFinder.documents(in: root)) { Terminal.report($0.diagnostics) }

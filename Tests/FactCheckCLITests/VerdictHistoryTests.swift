@@ -169,3 +169,21 @@ private func row(_ ref: String, in desk: Desk) throws -> [String: Any] {
         #expect(try desk.run("validate", ".").status == 0)
     }
 }
+
+@Suite struct AssigneeHabits {
+    @Test func assignToSaysWhoAndMeIsTheReviewer() throws {
+        let desk = try Desk()
+        let given = try desk.run("assign", "nk-icc:c12", "--to", "Sam Example")
+        #expect(given.stdout == "nk-icc:c12: pending → in-review (assign by Alex Example, to Sam Example)\n")
+        #expect(try desk.run("assign", "nk-icc:c13").stdout == "nk-icc:c13: pending → in-review (assign by Alex Example)\n")
+        let mine = try desk.run("list", "--status", "in-review", "--assignee", "me", "--json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["ref"] as? String } == ["nk-icc:c13"])
+        let searched = try desk.run("search", "Kim", "--assignee", "me", "--json")
+        let hits = try #require(try JSONSerialization.jsonObject(with: Data(searched.stdout.utf8)) as? [[String: Any]])
+        #expect(hits.allSatisfy { $0["assignee"] as? String == "Alex Example" })
+        let nobody = try FactCheckProcess.run(["list", "--assignee", "me"], in: desk.folder.path)
+        #expect(nobody.status == 64)
+        #expect(nobody.stderr.contains("--assignee me: no reviewer identity"))
+    }
+}
