@@ -91,11 +91,16 @@ private func archive(_ folder: TemporaryDirectory, _ name: String = "example-che
          "bad.json: error: ClaimReview at $: no author (the publisher's name)"),
         (#"{"@type": "WebPage"}"#, "bad.json: error: no ClaimReview found"),
         ("<html><body><p>no data</p></body></html>", "bad.json: error: the page has no <script type=\"application/ld+json\"> block"),
+        ("{\"@\\u0000type\": \"x\", \"b\": \"caf\u{FFFD}\"}", "bad.json: error: not UTF-8 text (JSON is UTF-8): an invalid byte at offset"),
     ])
     func badInputIsRefusedByItemAndNothingIsImported(input: String, message: String) throws {
         let folder = TemporaryDirectory()
         _ = try folder.write("good.json", review(url: "https://example.org/r/1", claim: "Fine.", rating: "{}"))
         _ = try folder.write("bad.json", input)
+        if input.hasPrefix("{\"@\\u0000") {
+            // The same, with a byte that is not UTF-8 in place of the replacement character.
+            _ = try folder.write("bad.json", bytes: Array(input.utf8.split(separator: 0xEF).first!) + [0xBE, 0x22, 0x7D])
+        }
         let result = try FactCheckProcess.run(["import-claimreview", "good.json", "bad.json"], in: folder.path)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix(message), "\(result.stderr)")

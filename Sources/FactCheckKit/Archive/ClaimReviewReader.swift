@@ -96,7 +96,24 @@ public enum ClaimReviewReader {
         }
     }
 
+    /// The offset of the first byte that is not part of valid UTF-8, if any.
+    static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
     private static func decode(_ bytes: [UInt8], path: String, label: String) throws(DocumentError) -> JSONValue {
+        if let offset = invalidUTF8Offset(bytes) {
+            throw failure(path, "\(label)not UTF-8 text (JSON is UTF-8): an invalid byte at offset \(offset)")
+        }
         // Nesting is counted first: a decoder recursing into a hostile file would use the stack up.
         var depth = 0
         var inString = false
@@ -124,11 +141,12 @@ public enum ClaimReviewReader {
         }
     }
 
+    /// The decoder's complaint, on one line without control characters.
     private static func describe(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error {
-            return (context.underlyingError.map { "\($0)" } ?? context.debugDescription).prefix(200).description
+            return Excerpt.sanitized(context.underlyingError.map { "\($0)" } ?? context.debugDescription, limit: 200)
         }
-        return "\(error)".prefix(200).description
+        return Excerpt.sanitized("\(error)", limit: 200)
     }
 
     /// Every object whose `@type` is (or includes) ClaimReview, with where it is.
