@@ -28,3 +28,25 @@ final class Desk {
         return try FactCheckProcess.run(arguments, in: folder.path, environment: env)
     }
 }
+
+extension Desk {
+    /// A desk with the sample and workspace settings naming a (synthetic) publishing organization,
+    /// as ClaimReview needs.
+    static func publishing() throws -> Desk {
+        let desk = try Desk()
+        try desk.folder.write(
+            "factcheck-workspace.xml",
+            """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <workspace xmlns="urn:factcheck:workspace:1" schemaVersion="1">
+              <organization>
+                <name>Example Fact Desk</name>
+                <url>https://example.org/</url>
+              </organization>
+              <reviewURLTemplate>https://example.org/checks/{doc}/{claim}</reviewURLTemplate>
+            </workspace>
+
+            """)
+        return desk
+    }
+}

@@ -168,20 +168,9 @@ private func claims(_ team: GitTeam, _ clone: String) throws -> [String: Claim] 
 /// random commands in their clones and commit, `git pull` merges one into the other (running the
 /// driver), conflicts are resolved as a reviewer would, and the other clone catches up.
 @Suite struct RandomGitTeamwork {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let quotes = ["Kim Jong Un", "North Korea", "Security Council", "Japan", "China", "Russia"]
 
-    private func randomCommand(_ claims: [Claim], clone: String, using random: inout Generator) -> [String] {
+    private func randomCommand(_ claims: [Claim], clone: String, using random: inout SeededGenerator) -> [String] {
         let open = claims.filter { !$0.status.isReviewed && $0.status != .dismissed }
         let claim = (Bool.random(using: &random) ? open.randomElement(using: &random) : nil) ?? claims.randomElement(using: &random)!
         let ref = "nk-icc:\(claim.id)"
@@ -208,7 +197,7 @@ private func claims(_ team: GitTeam, _ clone: String) throws -> [String: Claim] 
 
     @Test func hundredRoundsOfTwoClonesMergeWithoutLoss() throws {
         let team = try GitTeam()
-        var random = Generator(state: 20261204)
+        var random = SeededGenerator(state: 20261204)
         var seen = (conflicts: 0, renumbered: 0)
         for round in 0..<100 {
             for clone in ["a", "b"] {

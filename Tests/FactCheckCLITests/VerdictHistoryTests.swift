@@ -3,23 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A desk with the sample and the settings ClaimReview needs (a synthetic organization).
 private func publishingDesk() throws -> Desk {
-    let desk = try Desk()
-    try desk.folder.write(
-        "factcheck-workspace.xml",
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <workspace xmlns="urn:factcheck:workspace:1" schemaVersion="1">
-          <organization>
-            <name>Example Fact Desk</name>
-            <url>https://example.org/</url>
-          </organization>
-          <reviewURLTemplate>https://example.org/checks/{doc}/{claim}</reviewURLTemplate>
-        </workspace>
-
-        """)
-    return desk
+    try Desk.publishing()
 }
 
 private let formats = ["annotated-xml", "claimreview", "web-annotation", "html"]
