@@ -48,16 +48,13 @@ struct Search: ParsableCommand {
             Terminal.error("factcheck: warning: \($0)")
         }) ?? WorkspaceIndex.inMemory()
         guard let index else { throw ExitCode(3) }
-        let statuses = Set(statuses)
-        let documents = Set(documents)
-        let assignee = try assigneeFilter(assignee, workspace: root)
+        let filter = ClaimFilter(
+            statuses: statuses.isEmpty ? Set(Status.allCases) : Set(statuses),
+            assignee: try assigneeFilter(assignee, workspace: root), rating: rating, documents: Set(documents))
         var hits: [WorkspaceIndex.Hit] = []
         do {
             try index.refresh(DocumentFinder.documents(in: root)) { Terminal.report($0.diagnostics) }
-            hits = try index.search(query) { row in
-                (statuses.isEmpty || statuses.contains(row.status)) && (assignee == nil || row.assignee == assignee)
-                    && (rating == nil || row.rating == rating) && (documents.isEmpty || documents.contains(row.document))
-            }
+            hits = try index.search(query, filter: filter)
         } catch {
             Terminal.error("factcheck: error: the index \(index.path): \(error.message)")
             throw ExitCode(3)

@@ -316,7 +316,13 @@ public final class WorkspaceIndex {
 
     /// Claims matching `query` (FTS5: words, "a phrase", prefix*, AND/OR/NOT), best first, that `keep`
     /// accepts. A query FTS5 cannot parse is searched as its words, each quoted.
-    public func search(_ query: String, keep: (Row) -> Bool) throws(SQLiteError) -> [Hit] {
+    public func search(_ query: String, filter: ClaimFilter) throws(SQLiteError) -> [Hit] {
+        try search(query) {
+            filter.matches(status: $0.status, assignee: $0.assignee, rating: $0.rating, document: $0.document, conflicted: false)
+        }
+    }
+
+    func search(_ query: String, keep: (Row) -> Bool) throws(SQLiteError) -> [Hit] {
         let sql = """
             SELECT c.path, c.document, c.claim, c.status, c.score, c.rating, c.assignee, c.quote,
                    highlight(claims_text, 0, char(1), char(2)), bm25(claims_text, 4.0, 2.0, 1.0, 1.0)

@@ -21,8 +21,15 @@ public struct ClaimFilter: Sendable {
     }
 
     public func matches(_ claim: Claim, document: String) -> Bool {
-        (documents.isEmpty || documents.contains(document)) && statuses.contains(claim.status)
-            && (assignee == nil || claim.assignee == assignee) && (rating == nil || claim.verdict?.rating == rating)
-            && (!conflicts || claim.conflict != nil)
+        matches(
+            status: claim.status, assignee: claim.assignee, rating: claim.verdict?.rating, document: document,
+            conflicted: claim.conflict != nil)
+    }
+
+    /// The same test on a claim's listed fields (an index row).
+    public func matches(status: Status, assignee: String?, rating: Rating?, document: String, conflicted: Bool) -> Bool {
+        (documents.isEmpty || documents.contains(document)) && statuses.contains(status)
+            && (self.assignee == nil || assignee == self.assignee) && (self.rating == nil || rating == self.rating)
+            && (!conflicts || conflicted)
     }
 }
