@@ -68,16 +68,15 @@ struct List: ParsableCommand {
         guard let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
             Terminal.error("factcheck: warning: \($0)")
         }) else { return false }
-        let documents = DocumentFinder.documents(in: workspace.path)
         let quoteLimit = output.json ? nil : Self.quoteWidth
-        // The rows come sorted from the index: one pass measures (or counts) them, the next writes them.
+        // The rows come sorted from the index, kept (as the table shows them) to measure the columns.
         var widths = Self.headers.map(\.characterCount)
-        var count = 0
+        var rows: [ClaimRow] = []
         let refresh: WorkspaceIndex.Refresh
         do {
-            refresh = try index.refresh(documents) { Terminal.report($0.diagnostics) }
+            refresh = try index.refresh { Terminal.report($0.diagnostics) }
             try index.rows(filter, quoteLimit: quoteLimit) { row in
-                count += 1
+                rows.append(row)
                 if !output.json {
                     for (column, cell) in Self.cells(of: row).enumerated() { widths[column] = max(widths[column], cell.characterCount) }
                 }
@@ -86,24 +85,19 @@ struct List: ParsableCommand {
             Terminal.error("factcheck: warning: the index \(index.path) cannot be read (\(error.message)); reading the documents")
             return false
         }
-        var failure: (any Error)?
         if output.json {
-            try JSONOutput.printArray(count: count) { (next: (ClaimRowJSON) -> Void) in
-                do { try index.rows(filter, quoteLimit: nil) { next(ClaimRowJSON($0)) } } catch { failure = error }
+            try JSONOutput.printArray(count: rows.count) { (next: (ClaimRowJSON) -> Void) in
+                for row in rows { next(ClaimRowJSON(row)) }
             }
-        } else if documents.isEmpty {
+        } else if refresh.documents == 0 {
             Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
-        } else if count == 0 {
+        } else if rows.isEmpty {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
             let table = Table(headers: Self.headers, widths: widths) { (cells: ([String]) -> Void) in
-                do { try index.rows(filter, quoteLimit: quoteLimit) { cells(Self.cells(of: $0)) } } catch { failure = error }
+                for row in rows { cells(Self.cells(of: row)) }
             }
             Terminal.outLines(table.forEachLine)
-        }
-        if let failure {
-            Terminal.error("factcheck: error: the index \(index.path): \(failure)")
-            throw ExitCode(3)
         }
         if refresh.unreadable > 0 { throw ExitCode(3) }
         if refresh.invalid > 0 { throw ExitCode(1) }

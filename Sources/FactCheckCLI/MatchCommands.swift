@@ -16,16 +16,18 @@ struct ArchiveOptions: ParsableArguments {
     @Flag(help: "Read every document instead of the workspace index.")
     var noIndex = false
 
-    func load() throws -> CheckedClaims {
-        var loaded: CheckedClaims?
+    /// The archive to match against: the table given, else the workspace index (brought up to
+    /// date), else every document read cold.
+    func load() throws -> any CheckedArchive {
+        var loaded: (any CheckedArchive)?
         try reportingFailures {
             if let archive {
                 let bytes = try CheckedInput.read(archive, limit: 512 * 1024 * 1024)
                 loaded = try CheckedClaims.table(String(decoding: bytes, as: UTF8.self), path: archive)
             } else if !noIndex, let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
                 Terminal.error("factcheck: warning: \($0)")
-            }), let indexed = try? CheckedClaims.indexed(index, workspace: workspace.path, onFailure: { Terminal.report($0.diagnostics) }) {
-                loaded = indexed
+            }), (try? index.refresh(onFailure: { Terminal.report($0.diagnostics) })) != nil {
+                loaded = index
             } else {
                 loaded = CheckedClaims.workspace(workspace.path) { Terminal.report($0.diagnostics) }
             }
@@ -74,35 +76,38 @@ struct Similar: ParsableCommand {
             query = try loadClaim(claim, workspace: archive.workspace.path).0.anchor.exact
         }
         let checked = try archive.load()
-        let own = claim.map(\.description)
-        let matches = checked.matcher.rank(query, limit: limit + 1).filter { checked.checks[$0.entry].ref != own }.prefix(limit)
+        let matches: [SimilarCheck]
+        do {
+            matches = try checked.similar(query, limit: limit, excluding: claim?.description)
+        } catch {
+            Terminal.error("factcheck: error: \(error)")
+            throw ExitCode(3)
+        }
         if output.json {
             try JSONOutput.print(matches.map { match in
-                let check = checked.checks[match.entry]
-                return SimilarJSON(
-                    ref: check.ref, score: match.score, status: check.status?.rawValue, rating: check.rating?.rawValue,
-                    quote: check.quote)
+                SimilarJSON(
+                    ref: match.ref, score: match.score, strength: match.strength, status: match.status?.rawValue,
+                    rating: match.rating?.rawValue, publisher: match.publisher, quote: match.quote)
             })
             return
         }
         guard !matches.isEmpty else {
-            Terminal.out("no reviewed claim shares a word with it (\(checked.checks.count) in the archive)")
+            Terminal.out("no reviewed claim shares a word with it (\((try? checked.count()) ?? 0) in the archive)")
             return
         }
-        var table = Table(headers: ["MATCH", "SCORE", "STATUS", "RATING", "QUOTE"])
+        var table = Table(headers: ["MATCH", "SCORE", "STRENGTH", "STATUS", "RATING", "QUOTE"])
         for match in matches {
-            let check = checked.checks[match.entry]
             table.rows.append([
-                check.ref, DecimalFormat.twoPlaces(match.score), check.status?.rawValue ?? "-", check.rating?.rawValue ?? "-",
-                check.quote.truncated(to: 60),
+                match.ref, DecimalFormat.twoPlaces(match.score), DecimalFormat.twoPlaces(match.strength),
+                match.status?.rawValue ?? "-", match.rating?.rawValue ?? "-", match.quote.truncated(to: 60),
             ])
         }
         var lines = [table.render()]
         if explain {
             for match in matches {
                 lines.append("")
-                lines.append("\(checked.checks[match.entry].ref): \(DecimalFormat.twoPlaces(match.score)) =")
-                for part in checked.matcher.explain(query, entry: match.entry) {
+                lines.append("\(match.ref): \(DecimalFormat.twoPlaces(match.score)) =")
+                for part in (try? checked.explain(query, match)) ?? [] {
                     lines.append(
                         "  \(DecimalFormat.twoPlaces(part.score))  \(part.term) (claim \(part.inClaim)×, title \(part.inTitle)×, idf \(DecimalFormat.twoPlaces(part.idf)))")
                 }
@@ -115,8 +120,10 @@ struct Similar: ParsableCommand {
 struct SimilarJSON: Encodable {
     var ref: String
     var score: Double
+    var strength: Double
     var status: String?
     var rating: String?
+    var publisher: String?
     var quote: String
 }
 
@@ -156,8 +163,14 @@ struct Match: ParsableCommand {
                         .init(file: file ?? "<stdin>", line: number + 1, column: 1, message: "expected id<TAB>text")
                     ])
                 }
-                for (rank, match) in checked.matcher.rank(String(fields[1]), limit: limit).enumerated() {
-                    output += "\(fields[0])\t0\t\(checked.checks[match.entry].ref)\t\(rank + 1)\t\(DecimalFormat.fixed(match.score, places: 4))\n"
+                let matches: [SimilarCheck]
+                do {
+                    matches = try checked.similar(String(fields[1]), limit: limit, excluding: nil)
+                } catch {
+                    throw DocumentError.unreadable([.init(file: file ?? "<stdin>", line: number + 1, column: 1, message: "\(error)")])
+                }
+                for (rank, match) in matches.enumerated() {
+                    output += "\(fields[0])\t0\t\(match.ref)\t\(rank + 1)\t\(DecimalFormat.fixed(match.score, places: 4))\n"
                 }
             }
         }

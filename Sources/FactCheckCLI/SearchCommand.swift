@@ -46,14 +46,14 @@ struct Search: ParsableCommand {
         let root = workspace.path
         let index = (noIndex ? nil : WorkspaceIndex.open(workspace: root, version: FactCheck.version) {
             Terminal.error("factcheck: warning: \($0)")
-        }) ?? WorkspaceIndex.inMemory()
+        }) ?? WorkspaceIndex.inMemory(workspace: root)
         guard let index else { throw ExitCode(3) }
         let filter = ClaimFilter(
             statuses: statuses.isEmpty ? Set(Status.allCases) : Set(statuses),
             assignee: try assigneeFilter(assignee, workspace: root), rating: rating, documents: Set(documents))
         var hits: [WorkspaceIndex.Hit] = []
         do {
-            try index.refresh(DocumentFinder.documents(in: root)) { Terminal.report($0.diagnostics) }
+            try index.refresh { Terminal.report($0.diagnostics) }
             hits = try index.search(query, filter: filter)
         } catch {
             Terminal.error("factcheck: error: the index \(index.path): \(error.message)")

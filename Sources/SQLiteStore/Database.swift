@@ -111,20 +111,33 @@ public final class Statement {
         sqlite3_finalize(handle)
     }
 
+    /// Resets the statement and binds `values` to its parameters, in order.
     public func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        reset()
+        for (offset, value) in values.enumerated() { try bind(Int32(offset + 1), value) }
+    }
+
+    /// Makes the statement ready to run again, its parameters unbound.
+    public func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let status: Int32
-            switch value {
-            case .null: status = sqlite3_bind_null(handle, index)
-            case .integer(let number): status = sqlite3_bind_int64(handle, index, number)
-            case .real(let number): status = sqlite3_bind_double(handle, index, number)
-            case .text(let text): status = sqlite3_bind_text(handle, index, text, -1, fc_sqlite_transient())
-            }
-            guard status == SQLITE_OK else { throw database.error(status) }
+    }
+
+    /// Binds `value` to parameter `position` (from 1).
+    public func bind(_ position: Int32, _ value: SQLiteValue) throws(SQLiteError) {
+        let status: Int32
+        switch value {
+        case .null: status = sqlite3_bind_null(handle, position)
+        case .integer(let number): status = sqlite3_bind_int64(handle, position, number)
+        case .real(let number): status = sqlite3_bind_double(handle, position, number)
+        case .text(let text): status = sqlite3_bind_text(handle, position, text, -1, fc_sqlite_transient())
         }
+        guard status == SQLITE_OK else { throw database.error(status) }
+    }
+
+    /// Runs the statement to its end, for its effect.
+    public func run() throws(SQLiteError) {
+        while try step() {}
     }
 
     /// Advances to the next row: true while there is one.

@@ -7,21 +7,28 @@ import Darwin
 #endif
 import SQLiteStore
 
-/// A cache of the workspace's claims in SQLite (`.factcheck/index.sqlite`), never the record: built
-/// from the documents and checked against them the way git checks its index. A document whose size,
-/// modification time (nanoseconds), inode or change time differs from what the index noted, or
-/// whose modification time is not older than the moment its rows were written (git's "racy" rule:
-/// a change within that same instant would not show), is read, validated and indexed again; a
-/// document gone is dropped. The tool's version and the schemas' hash are stored, and any change
-/// rebuilds it; so does a damaged file, with a warning. Deleting it loses nothing.
+/// A cache of the workspace's claims and archived checks in SQLite (`.factcheck/index.sqlite`),
+/// never the record: built from the files and checked against them the way git checks its index.
+/// A file whose size, modification time (nanoseconds), inode or change time differs from what the
+/// index noted, or whose modification time is not older than the moment its rows were written
+/// (git's "racy" rule: a change within that same instant would not show), is read, validated and
+/// indexed again; a file gone is dropped. The tool's version and the schemas' hash are stored, and
+/// any change rebuilds it; so does a damaged file, with a warning. Deleting it loses nothing.
+///
+/// `list` needs only the claims' rows, so that is all a refresh writes at first; the full-text
+/// tables (`search`) and the matcher's postings (`similar`) are built the first time they are
+/// asked for, and from then on kept up to date with the rows.
 public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "2"
+    static let format = "3"
 
-    private let database: Database
+    let database: Database
     public let path: String
+    /// The workspace folder; the index names files relative to it.
+    public let root: String
+    let parameters = ClaimMatcher.Parameters()
 
     /// A claim as the index holds it.
     public struct Row: Sendable, Hashable {
@@ -43,12 +50,30 @@ public final class WorkspaceIndex {
         public var rank: Double
     }
 
+    /// A check of the archive (`import-claimreview`) as the index holds it.
+    public struct ArchivedRow: Sendable, Hashable {
+        public var url: String
+        public var publisher: String
+        public var rating: Rating?
+        public var claim: String
+        public var summary: String?
+    }
+
+    /// A search result from the archive: the check, its claim with the matched words marked.
+    public struct ArchiveHit: Sendable, Hashable {
+        public var check: ArchivedRow
+        public var highlighted: String
+        public var rank: Double
+    }
+
     /// What a refresh did.
     public struct Refresh: Sendable, Hashable {
         public var read = 0
         public var unchanged = 0
         public var removed = 0
-        /// Documents that failed validation, and that could not be read, this time or before.
+        /// Annotation documents in the workspace (the archive's files are not counted).
+        public var documents = 0
+        /// Files that failed validation, and that could not be read, this time or before.
         public var invalid = 0
         public var unreadable = 0
 
@@ -63,9 +88,10 @@ public final class WorkspaceIndex {
         }
     }
 
-    private init(database: Database, path: String) {
+    private init(database: Database, path: String, root: String) {
         self.database = database
         self.path = path
+        self.root = root
     }
 
     /// The index of the workspace at `root`, created or rebuilt as needed; `warn` hears why one was
@@ -77,7 +103,7 @@ public final class WorkspaceIndex {
         let path = PathNames.join(folder, file)
         for attempt in 0..<2 {
             do throws(SQLiteError) {
-                let index = WorkspaceIndex(database: try Database(path: path), path: path)
+                let index = WorkspaceIndex(database: try Database(path: path), path: path, root: root)
                 try index.prepare(version: version, warn: warn)
                 return index
             } catch {
@@ -89,266 +115,180 @@ public final class WorkspaceIndex {
         return nil
     }
 
+    /// The workspace's index if it has one already (of this version), for a write to keep up to
+    /// date; nil otherwise, never creating one.
+    static func existing(workspace root: String, version: String) -> WorkspaceIndex? {
+        let path = PathNames.join(PathNames.join(root, Self.folder), file)
+        guard access(path, F_OK) == 0, let database = try? Database(path: path, create: false) else { return nil }
+        let index = WorkspaceIndex(database: database, path: path, root: root)
+        guard let stored = try? database.rows("SELECT value FROM meta WHERE key = 'identity'").first?.first?.text,
+              stored == Self.identity(version)
+        else { return nil }
+        return index
+    }
+
     /// An index in memory, for reading cold (`--no-index`) with the same queries.
-    public static func inMemory() -> WorkspaceIndex? {
+    public static func inMemory(workspace root: String) -> WorkspaceIndex? {
         guard let database = try? Database(path: ":memory:") else { return nil }
-        let index = WorkspaceIndex(database: database, path: ":memory:")
+        let index = WorkspaceIndex(database: database, path: ":memory:", root: root)
         return (try? index.prepare(version: "memory", warn: { _ in })) != nil ? index : nil
     }
+
+    static func identity(_ version: String) -> String { "\(format) \(version) \(Schemas.hash)" }
 
     private func prepare(version: String, warn: (String) -> Void) throws(SQLiteError) {
         try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
         try database.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        let identity = "\(Self.format) \(version) \(Schemas.hash)"
+        let identity = Self.identity(version)
         let stored = try database.rows("SELECT value FROM meta WHERE key = 'identity'").first?.first?.text
-        if stored != identity {
-            if stored != nil { warn("the index \(path) was made by another version of the tool or its schemas; rebuilding it") }
+        guard stored != identity else { return }
+        try database.transaction { () throws(SQLiteError) in
+            // Another process may have rebuilt it meanwhile.
+            let now = try database.rows("SELECT value FROM meta WHERE key = 'identity'").first?.first?.text
+            guard now != identity else { return }
+            if now != nil { warn("the index \(path) was made by another version of the tool or its schemas; rebuilding it") }
+            // Virtual tables first (dropping one drops its shadow tables), then the rest.
+            for virtual in [true, false] {
+                let rows = try database.rows(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name != 'meta' AND name NOT LIKE 'sqlite_%' AND (sql LIKE 'CREATE VIRTUAL%') = ?",
+                    [.integer(virtual ? 1 : 0)])
+                for name in rows.compactMap({ $0.first?.text }) { try database.execute("DROP TABLE IF EXISTS \"\(name)\"") }
+            }
+            for row in try database.rows("SELECT name FROM sqlite_schema WHERE type = 'view'") {
+                if let name = row.first?.text { try database.execute("DROP VIEW IF EXISTS \"\(name)\"") }
+            }
             try database.execute("""
-                DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS claims_text;
-                CREATE TABLE documents(path TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
-                    indexed INTEGER, id TEXT, problems TEXT);
-                CREATE TABLE claims(row INTEGER PRIMARY KEY, path TEXT NOT NULL, document TEXT NOT NULL, claim TEXT NOT NULL,
-                    number INTEGER, status TEXT NOT NULL, score REAL, rating TEXT, assignee TEXT, quote TEXT NOT NULL,
-                    conflict INTEGER NOT NULL);
-                CREATE INDEX claims_path ON claims(path);
-                CREATE VIRTUAL TABLE claims_text USING fts5(quote, summary, notes, sources, tokenize = 'porter unicode61');
+                DELETE FROM meta;
+                CREATE TABLE files(row INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
+                    size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, indexed INTEGER, id TEXT, problems TEXT);
+                CREATE TABLE claims(row INTEGER PRIMARY KEY, file INTEGER NOT NULL, document TEXT NOT NULL,
+                    claim TEXT NOT NULL, number INTEGER NOT NULL, status TEXT NOT NULL, score REAL, rating TEXT,
+                    assignee TEXT, conflict INTEGER NOT NULL, quote TEXT NOT NULL);
+                CREATE INDEX claims_file ON claims(file);
+                CREATE TABLE claim_texts(row INTEGER PRIMARY KEY, summary TEXT, notes TEXT, sources TEXT, title TEXT);
+                CREATE VIEW claims_content AS SELECT c.row AS row, c.file AS file, c.quote AS quote, t.summary AS summary,
+                    t.notes AS notes, t.sources AS sources, t.title AS title FROM claims c JOIN claim_texts t ON t.row = c.row;
+                CREATE TABLE checks(row INTEGER PRIMARY KEY, file INTEGER NOT NULL, url TEXT NOT NULL,
+                    publisher TEXT NOT NULL, rating TEXT, claim TEXT NOT NULL, summary TEXT);
+                CREATE INDEX checks_file ON checks(file);
                 """)
-            try database.run("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", [.text(identity)])
+            try database.run("INSERT INTO meta VALUES ('identity', ?)", [.text(identity)])
         }
     }
 
-    /// Brings the index up to date with the documents at `paths` (every document of the workspace),
-    /// reading only those that changed. A document that cannot be read is noted with its
-    /// diagnostics, handed to `onFailure` now and on every later refresh until it is fixed.
+    /// Brings the index up to date with the workspace: its annotation documents and its archive.
     @discardableResult
-    public func refresh(_ paths: [String], onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
-        var known: [String: (size: Int64, mtime: Int64, ctime: Int64, inode: Int64, indexed: Int64, problems: String?)] = [:]
-        for row in try database.rows("SELECT path, size, mtime, ctime, inode, indexed, problems FROM documents") {
-            known[row[0].text ?? ""] = (
-                row[1].integer ?? -1, row[2].integer ?? -1, row[3].integer ?? -1, row[4].integer ?? -1, row[5].integer ?? 0,
-                row[6].text)
+    public func refresh(onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
+        try refresh(DocumentFinder.documents(in: root), archives: CheckArchive.paths(in: root), onFailure: onFailure)
+    }
+
+    /// Brings the index up to date with the documents at `paths` and the archive files at
+    /// `archives` (every one the workspace has), reading only those that changed. A file that
+    /// cannot be read is noted with its diagnostics, handed to `onFailure` now and on every later
+    /// refresh until it is fixed.
+    @discardableResult
+    public func refresh(_ paths: [String], archives: [String] = [], onFailure: (DocumentError) -> Void) throws(SQLiteError)
+        -> Refresh
+    {
+        var known: [String: NotedFile] = [:]
+        let statement = try database.prepare("SELECT path, size, mtime, ctime, inode, indexed, problems FROM files")
+        while try statement.step() {
+            known[statement.text(0) ?? ""] = NotedFile(
+                stat: FileStat(
+                    size: statement.integer(1) ?? -1, mtime: statement.integer(2) ?? -1, ctime: statement.integer(3) ?? -1,
+                    inode: statement.integer(4) ?? -1),
+                indexed: statement.integer(5) ?? 0, problems: statement.text(6))
         }
         var report = Refresh()
-        var stale: [String: FileStat] = [:]
+        report.documents = paths.count
+        var stale: [Stale] = []
         var failures: [(path: String, error: DocumentError)] = []
-        for path in paths {
-            guard let stat = FileStat(path) else { continue }
-            if let noted = known[path], noted.size == stat.size, noted.mtime == stat.mtime, noted.ctime == stat.ctime,
-               noted.inode == stat.inode, stat.mtime < noted.indexed {
-                report.unchanged += 1
-                if let problems = noted.problems { failures.append((path, .invalid(Self.diagnostics(problems)))) }
-            } else {
-                stale[path] = stat
-            }
-        }
-        let present = Set(paths)
-        let gone = known.keys.filter { !present.contains($0) }
-        // Read on every core, a batch at a time (memory stays flat), and written in one transaction,
-        // so readers see the index before or after.
-        let stalePaths = stale.keys.sorted()
-        if !stalePaths.isEmpty || !gone.isEmpty {
-            let writer = try Writer(database)
-            try database.transaction { () throws(SQLiteError) in
-                for path in gone { try writer.remove(path) }
-                // The next batch is read while this one is written.
-                let batches = stride(from: 0, to: stalePaths.count, by: Self.batch).map {
-                    Array(stalePaths[$0..<min($0 + Self.batch, stalePaths.count)])
-                }
-                var reading = batches.first.map(Self.readInBackground)
-                for number in batches.indices {
-                    let updates = reading!.wait()
-                    reading = number + 1 < batches.count ? Self.readInBackground(batches[number + 1]) : nil
-                    for update in updates {
-                        guard let stat = stale[update.path] else { continue }
-                        if let error = update.error { failures.append((update.path, error)) }
-                        try writer.remove(update.path)
-                        try writer.document(update, stat: stat)
-                        for claim in update.claims { try writer.claim(claim, document: update.id, path: update.path) }
-                    }
-                    report.read += updates.count
+        var present: Set<String> = []
+        present.reserveCapacity(paths.count + archives.count)
+        for (kind, list) in [(FileKind.document, paths), (.archive, archives)] {
+            for path in list {
+                let name = relative(path)
+                present.insert(name)
+                guard let stat = FileStat(path) else { continue }
+                if let noted = known[name], noted.stat == stat, stat.mtime < noted.indexed {
+                    report.unchanged += 1
+                    if let problems = noted.problems { failures.append((path, .invalid(Self.diagnostics(problems)))) }
+                } else {
+                    stale.append(Stale(path: path, name: name, kind: kind, stat: stat))
                 }
             }
         }
+        let gone = known.keys.filter { !present.contains($0) }.sorted()
+        if !stale.isEmpty || !gone.isEmpty {
+            try write(stale.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }, gone: gone) {
+                failures.append(($0, $1))
+            }
+        }
+        report.read = stale.count
         report.removed = gone.count
-        for failure in failures.sorted(by: { $0.path < $1.path }) {
+        for failure in failures.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
             if case .unreadable = failure.error { report.unreadable += 1 } else { report.invalid += 1 }
             onFailure(failure.error)
         }
         return report
     }
 
+    enum FileKind: Int64, Sendable {
+        case document = 0
+        case archive = 1
+    }
+
+    private struct NotedFile {
+        var stat: FileStat
+        var indexed: Int64
+        var problems: String?
+    }
+
+    struct Stale: Sendable {
+        var path: String
+        var name: String
+        var kind: FileKind
+        var stat: FileStat
+    }
+
+    /// `path` as the index names it: relative to the workspace folder.
+    func relative(_ path: String) -> String {
+        let prefix = PathNames.join(root, "")
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// A name the index holds, as a path to open.
+    func absolute(_ name: String) -> String {
+        name.hasPrefix("/") ? name : PathNames.join(root, name)
+    }
+
+    /// Reads the `stale` files on every core, a batch at a time (memory stays flat), and writes
+    /// them, with `gone` removed, in one transaction, so readers see the index before or after.
+    private func write(_ stale: [Stale], gone: [String], failed: (String, DocumentError) -> Void) throws(SQLiteError) {
+        try database.transaction { () throws(SQLiteError) in
+            let writer = try IndexWriter(self)
+            for name in gone { try writer.remove(name) }
+            // The next batch is read while this one is written.
+            let batches = stride(from: 0, to: stale.count, by: Self.batch).map { Array(stale[$0..<min($0 + Self.batch, stale.count)]) }
+            let terms = writer.matching
+            var reading = batches.first.map { IndexWriter.readInBackground($0, terms: terms) }
+            for number in batches.indices {
+                let updates = reading!.wait()
+                reading = number + 1 < batches.count ? IndexWriter.readInBackground(batches[number + 1], terms: terms) : nil
+                for update in updates {
+                    if let error = update.error { failed(update.file.path, error) }
+                    try writer.remove(update.file.name)
+                    try writer.insert(update)
+                }
+            }
+            try writer.finish()
+        }
+    }
+
     /// Documents read at a time while the index is brought up to date.
     static let batch = 128
 
-    /// Reads `paths` on every core, on a thread of its own.
-    private static func readInBackground(_ paths: [String]) -> BackgroundWork<[Update], Never> {
-        BackgroundWork("factcheck.index-read") {
-            var scan = WorkspaceScan()
-            return scan.map(paths) { path in
-                // Noted before the read: a change during it leaves the file not older, so read again.
-                let indexed = FileStat.now()
-                var id = ""
-                var claims: [Claim] = []
-                var failure: DocumentError?
-                do throws(DocumentError) {
-                    try DocumentStream.read(path: path, article: { id = $0.id }) { claims.append($0) }
-                } catch {
-                    failure = error
-                    claims = []
-                }
-                return Update(path: path, indexed: indexed, id: id, claims: claims, error: failure)
-            }
-        }
-    }
-
-    /// The statements a refresh writes with, prepared once.
-    private struct Writer {
-        let database: Database
-        let removeText: Statement
-        let removeClaims: Statement
-        let removeDocument: Statement
-        let insertDocument: Statement
-        let insertClaim: Statement
-        let insertText: Statement
-
-        init(_ database: Database) throws(SQLiteError) {
-            self.database = database
-            removeText = try database.prepare("DELETE FROM claims_text WHERE rowid IN (SELECT row FROM claims WHERE path = ?)")
-            removeClaims = try database.prepare("DELETE FROM claims WHERE path = ?")
-            removeDocument = try database.prepare("DELETE FROM documents WHERE path = ?")
-            insertDocument = try database.prepare("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            insertClaim = try database.prepare(
-                "INSERT INTO claims(path, document, claim, number, status, score, rating, assignee, quote, conflict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            insertText = try database.prepare("INSERT INTO claims_text(rowid, quote, summary, notes, sources) VALUES (?, ?, ?, ?, ?)")
-        }
-
-        private func run(_ statement: Statement, _ values: [SQLiteValue]) throws(SQLiteError) {
-            try statement.bind(values)
-            while try statement.step() {}
-        }
-
-        func remove(_ path: String) throws(SQLiteError) {
-            for statement in [removeText, removeClaims, removeDocument] { try run(statement, [.text(path)]) }
-        }
-
-        func document(_ update: Update, stat: FileStat) throws(SQLiteError) {
-            try run(
-                insertDocument,
-                [.text(update.path), .integer(stat.size), .integer(stat.mtime), .integer(stat.ctime), .integer(stat.inode),
-                 .integer(update.indexed), .text(update.id),
-                 update.error.map { .text(WorkspaceIndex.serialize($0.diagnostics)) } ?? .null])
-        }
-
-        func claim(_ claim: Claim, document: String, path: String) throws(SQLiteError) {
-            try run(
-                insertClaim,
-                [.text(path), .text(document), .text(claim.id), Int64(claim.id.dropFirst()).map(SQLiteValue.integer) ?? .null,
-                 .text(claim.status.rawValue), claim.score.map { .real($0.value) } ?? .null,
-                 claim.verdict.map { .text($0.rating.rawValue) } ?? .null, claim.assignee.map(SQLiteValue.text) ?? .null,
-                 .text(claim.anchor.exact), .integer(claim.conflict == nil ? 0 : 1)])
-            let row = database.lastInsertedRow
-            let sources = claim.sources.map { [$0.title, $0.publisher, $0.url].compactMap { $0 }.joined(separator: " ") }
-            try run(
-                insertText,
-                [.integer(row), .text(claim.anchor.exact), .text(claim.verdict?.summary ?? ""),
-                 .text(claim.notes.map(\.text).joined(separator: "\n")), .text(sources.joined(separator: "\n"))])
-        }
-    }
-
-    private struct Update: Sendable {
-        var path: String
-        var indexed: Int64
-        var id: String
-        var claims: [Claim]
-        var error: DocumentError?
-    }
-
-    /// The claims `filter` matches, in listing order (best score first, then document id and claim
-    /// number), `quoteLimit` characters of each quote kept.
-    public func rows(_ filter: ClaimFilter, quoteLimit: Int?, _ body: (ClaimRow) -> Void) throws(SQLiteError) {
-        var conditions = ["status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))"]
-        var values: [SQLiteValue] = filter.statuses.map { .text($0.rawValue) }.sorted { ($0.text ?? "") < ($1.text ?? "") }
-        if let assignee = filter.assignee {
-            conditions.append("assignee = ?")
-            values.append(.text(assignee))
-        }
-        if let rating = filter.rating {
-            conditions.append("rating = ?")
-            values.append(.text(rating.rawValue))
-        }
-        if !filter.documents.isEmpty {
-            conditions.append("document IN (\(filter.documents.map { _ in "?" }.joined(separator: ", ")))")
-            values += filter.documents.sorted().map { .text($0) }
-        }
-        if filter.conflicts { conditions.append("conflict = 1") }
-        let statement = try database.prepare("""
-            SELECT score, document, path, number, status, rating, assignee, quote FROM claims
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY COALESCE(score, -1) DESC, document, number
-            """)
-        try statement.bind(values)
-        while try statement.step() {
-            guard let status = statement.text(4).flatMap(Status.init(rawValue:)) else { continue }
-            let quote = statement.text(7) ?? ""
-            body(ClaimRow(
-                score: statement.real(0), document: statement.text(1) ?? "", path: statement.text(2) ?? "",
-                number: Int(statement.integer(3) ?? 0), status: status, rating: statement.text(5).flatMap(Rating.init(rawValue:)),
-                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
-        }
-    }
-
-    /// The reviewed claims (verified, disputed, unverifiable): ref, status, rating, quote, and the
-    /// verdict's summary, in document and claim order.
-    public func reviewed(_ body: (_ ref: String, _ status: Status, _ rating: Rating?, _ quote: String, _ summary: String) -> Void)
-        throws(SQLiteError)
-    {
-        let statement = try database.prepare("""
-            SELECT c.document, c.claim, c.status, c.rating, c.quote, t.summary
-            FROM claims c JOIN claims_text t ON t.rowid = c.row
-            WHERE c.status IN ('verified', 'disputed', 'unverifiable') ORDER BY c.document, c.number
-            """)
-        while try statement.step() {
-            guard let status = statement.text(2).flatMap(Status.init(rawValue:)) else { continue }
-            body(
-                "\(statement.text(0) ?? ""):\(statement.text(1) ?? "")", status, statement.text(3).flatMap(Rating.init(rawValue:)),
-                statement.text(4) ?? "", statement.text(5) ?? "")
-        }
-    }
-
-    /// Claims matching `query` (FTS5: words, "a phrase", prefix*, AND/OR/NOT), best first, that `keep`
-    /// accepts. A query FTS5 cannot parse is searched as its words, each quoted.
-    public func search(_ query: String, filter: ClaimFilter) throws(SQLiteError) -> [Hit] {
-        try search(query) {
-            filter.matches(status: $0.status, assignee: $0.assignee, rating: $0.rating, document: $0.document, conflicted: false)
-        }
-    }
-
-    func search(_ query: String, keep: (Row) -> Bool) throws(SQLiteError) -> [Hit] {
-        let sql = """
-            SELECT c.path, c.document, c.claim, c.status, c.score, c.rating, c.assignee, c.quote,
-                   highlight(claims_text, 0, char(1), char(2)), bm25(claims_text, 4.0, 2.0, 1.0, 1.0)
-            FROM claims_text JOIN claims c ON c.row = claims_text.rowid
-            WHERE claims_text MATCH ? ORDER BY bm25(claims_text, 4.0, 2.0, 1.0, 1.0), c.path, c.number
-            """
-        let rows: [[SQLiteValue]]
-        do {
-            rows = try database.rows(sql, [.text(query)])
-        } catch where error.code & 0xFF == 1 {  // SQLITE_ERROR: a syntax error in the query
-            let quoted = query.split(whereSeparator: \.isWhitespace).map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }
-            guard !quoted.isEmpty else { return [] }
-            rows = try database.rows(sql, [.text(quoted.joined(separator: " "))])
-        }
-        return rows.compactMap { values -> Hit? in
-            guard let status = values[3].text.flatMap(Status.init(rawValue:)) else { return nil }
-            let row = Row(
-                path: values[0].text ?? "", document: values[1].text ?? "", claim: values[2].text ?? "", status: status,
-                score: values[4].real, rating: values[5].text.flatMap(Rating.init(rawValue:)), assignee: values[6].text,
-                quote: values[7].text ?? "")
-            guard keep(row) else { return nil }
-            return Hit(row: row, highlighted: values[8].text ?? row.quote, rank: values[9].real ?? 0)
-        }
-    }
-
-    fileprivate static func serialize(_ diagnostics: [Diagnostic]) -> String {
+    static func serialize(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { "\($0.file)\t\($0.line)\t\($0.column)\t\($0.severity == .error ? "e" : "w")\t\($0.message)" }
             .joined(separator: "\n")
     }
@@ -364,12 +304,19 @@ public final class WorkspaceIndex {
     }
 }
 
-/// What the index notes of a document's file: size, modification and change times (ns), inode.
-struct FileStat: Hashable {
+/// What the index notes of a file: size, modification and change times (ns), inode.
+struct FileStat: Hashable, Sendable {
     var size: Int64
     var mtime: Int64
     var ctime: Int64
     var inode: Int64
+
+    init(size: Int64, mtime: Int64, ctime: Int64, inode: Int64) {
+        self.size = size
+        self.mtime = mtime
+        self.ctime = ctime
+        self.inode = inode
+    }
 
     init?(_ path: String) {
         var info = stat()

@@ -10,6 +10,7 @@ public struct CheckedClaims: Sendable {
         public var status: Status?
         public var rating: Rating?
         public var quote: String
+        public var publisher: String?
     }
 
     public let checks: [Check]
@@ -41,7 +42,7 @@ public struct CheckedClaims: Sendable {
             for claim in found {
                 let ref = "\(id):\(claim.id)"
                 let closing = claim.history.last { $0.to == claim.status && $0.from != claim.status }?.note
-                checks.append(Check(ref: ref, status: claim.status, rating: claim.verdict?.rating, quote: claim.anchor.exact))
+                checks.append(Check(ref: ref, status: claim.status, rating: claim.verdict?.rating, quote: claim.anchor.exact, publisher: nil))
                 entries.append(.init(id: ref, claim: claim.anchor.exact, title: claim.verdict?.summary ?? closing ?? ""))
             }
         }
@@ -50,22 +51,6 @@ public struct CheckedClaims: Sendable {
         checks += archived.checks
         entries += archived.entries
         return CheckedClaims(checks: checks, entries: entries)
-    }
-
-    /// The same archive as `workspace`, the workspace's claims read from its index (brought up to
-    /// date first) rather than from every document.
-    public static func indexed(
-        _ index: WorkspaceIndex, workspace: String, onFailure: (DocumentError) -> Void = { _ in }
-    ) throws(SQLiteError) -> CheckedClaims {
-        try index.refresh(DocumentFinder.documents(in: workspace), onFailure: onFailure)
-        var checks: [Check] = []
-        var entries: [ClaimMatcher.Entry] = []
-        try index.reviewed { ref, status, rating, quote, summary in
-            checks.append(Check(ref: ref, status: status, rating: rating, quote: quote))
-            entries.append(.init(id: ref, claim: quote, title: summary))
-        }
-        let archived = archive(in: workspace, onFailure: onFailure)
-        return CheckedClaims(checks: checks + archived.checks, entries: entries + archived.entries)
     }
 
     /// The checks of the workspace's archive (`import-claimreview`), each named by its url.
@@ -81,7 +66,7 @@ public struct CheckedClaims: Sendable {
                 continue
             }
             for check in archive.checks {
-                checks.append(Check(ref: check.url, status: nil, rating: check.rating, quote: check.claim))
+                checks.append(Check(ref: check.url, status: nil, rating: check.rating, quote: check.claim, publisher: archive.publisher))
                 entries.append(.init(id: check.url, claim: check.claim, title: check.summary ?? ""))
             }
         }
@@ -99,9 +84,27 @@ public struct CheckedClaims: Sendable {
             guard fields.count >= 2, !fields[0].isEmpty else {
                 throw .invalid([Diagnostic(file: path, line: number + 1, column: 1, message: "expected id<TAB>claim<TAB>title")])
             }
-            checks.append(Check(ref: fields[0], status: nil, rating: nil, quote: fields[1]))
+            checks.append(Check(ref: fields[0], status: nil, rating: nil, quote: fields[1], publisher: nil))
             entries.append(.init(id: fields[0], claim: fields[1], title: fields.count > 2 ? fields[2] : ""))
         }
         return CheckedClaims(checks: checks, entries: entries)
     }
+}
+
+extension CheckedClaims: CheckedArchive {
+    public func similar(_ text: String, limit: Int, excluding: String? = nil) -> [SimilarCheck] {
+        matcher.rank(text, limit: limit + 1).compactMap { match -> SimilarCheck? in
+            let check = checks[match.entry]
+            guard check.ref != excluding else { return nil }
+            return SimilarCheck(
+                ref: check.ref, status: check.status, rating: check.rating, quote: check.quote, publisher: check.publisher,
+                score: match.score, strength: matcher.strength(of: match, for: text), entry: Int64(match.entry))
+        }.prefix(limit).map { $0 }
+    }
+
+    public func explain(_ text: String, _ check: SimilarCheck) -> [ClaimMatcher.Contribution] {
+        matcher.explain(text, entry: Int(check.entry))
+    }
+
+    public func count() -> Int { checks.count }
 }

@@ -54,7 +54,45 @@ public struct ClaimMatcher: Sendable {
         public var signatureWeight = 0.75
 
         public init() {}
+
+        /// BM25's weight for a term held by `holding` of `count` checks.
+        public func idf(count: Double, holding: Double) -> Double {
+            log(1 + (count - holding + 0.5) / (holding + 0.5))
+        }
+
+        /// BM25F's saturated term frequency: both fields' counts, each normalized by its length
+        /// against the field's average, then summed and saturated once.
+        public func saturated(
+            claim claimCount: Double, title titleCount: Double, claimLength: Double, titleLength: Double,
+            averageClaim: Double, averageTitle: Double
+        ) -> Double {
+            let claim = claimCount / (1 - claimB + claimB * claimLength / averageClaim)
+            let title = titleCount / (1 - titleB + titleB * titleLength / averageTitle)
+            let frequency = claim + titleWeight * title
+            return frequency * (k1 + 1) / (frequency + k1)
+        }
+
+        /// The query's terms with their weights: the body's 1, the signature's less (once each).
+        public func weightedTerms(_ text: String) -> [(term: String, weight: Double)] {
+            let terms = MatchText.terms(text)
+            var weights: [String: Double] = [:]
+            for term in terms.signature { weights[term] = signatureWeight }
+            for term in terms.body { weights[term] = 1 }
+            return weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+
+        /// What a check would score holding each of the query's terms once in a claim of average
+        /// length and nothing in its title: a match's score over this is its `strength`, near 1 for
+        /// a check that says what the text says.
+        public func reference(_ terms: [(term: String, weight: Double)], idf: (String) -> Double) -> Double {
+            let once = saturated(claim: 1, title: 0, claimLength: 1, titleLength: 1, averageClaim: 1, averageTitle: 1)
+            return terms.reduce(0) { $0 + $1.weight * idf($1.term) * once }
+        }
     }
+
+    /// The strength above which a match is worth a mention ("checked before?" in `show` and
+    /// `import`), chosen on the benchmark's training split (`make match-benchmark`).
+    public static let checkedBefore = 0.5
 
     public let entries: [Entry]
     public let parameters: Parameters
@@ -98,23 +136,22 @@ public struct ClaimMatcher: Sendable {
         let total = Double(max(entries.count, 1))
         self.termIDs = termIDs
         self.postings = postings
-        idf = postings.map { list in
-            let n = Double(list.count)
-            return log(1 + (total - n + 0.5) / (n + 0.5))
-        }
+        idf = postings.map { parameters.idf(count: total, holding: Double($0.count)) }
         self.claimLengths = claimLengths
         self.titleLengths = titleLengths
         averageClaim = max(Double(claimLengths.reduce(0, +)) / total, 1)
         averageTitle = max(Double(titleLengths.reduce(0, +)) / total, 1)
     }
 
-    /// The query's terms with their weights: the body's 1, the signature's less (once each).
-    func weightedTerms(_ text: String) -> [(term: String, weight: Double)] {
-        let terms = MatchText.terms(text)
-        var weights: [String: Double] = [:]
-        for term in terms.signature { weights[term] = parameters.signatureWeight }
-        for term in terms.body { weights[term] = 1 }
-        return weights.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    func weightedTerms(_ text: String) -> [(term: String, weight: Double)] { parameters.weightedTerms(text) }
+
+    /// How strongly `match` says `text` was checked: its score over `Parameters.reference`, at most 1.
+    public func strength(of match: Match, for text: String) -> Double {
+        let total = Double(max(entries.count, 1))
+        let reference = parameters.reference(weightedTerms(text)) { term in
+            parameters.idf(count: total, holding: termIDs[term].map { Double(postings[Int($0)].count) } ?? 0)
+        }
+        return reference > 0 ? min(1, match.score / reference) : 0
     }
 
     /// The `limit` best checks for `text`, best first; ties go to the earlier entry.
@@ -148,13 +185,9 @@ public struct ClaimMatcher: Sendable {
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
     }
 
-    /// BM25F's saturated term frequency: both fields' counts, each normalized by its length, then
-    /// summed and saturated once.
     private func saturated(_ claimCount: UInt16, _ titleCount: UInt16, entry: Int) -> Double {
-        let p = parameters
-        let claim = Double(claimCount) / (1 - p.claimB + p.claimB * Double(claimLengths[entry]) / averageClaim)
-        let title = Double(titleCount) / (1 - p.titleB + p.titleB * Double(titleLengths[entry]) / averageTitle)
-        let frequency = claim + p.titleWeight * title
-        return frequency * (p.k1 + 1) / (frequency + p.k1)
+        parameters.saturated(
+            claim: Double(claimCount), title: Double(titleCount), claimLength: Double(claimLengths[entry]),
+            titleLength: Double(titleLengths[entry]), averageClaim: averageClaim, averageTitle: averageTitle)
     }
 }

@@ -1,0 +1,176 @@
+import SQLiteStore
+
+/// One check found for a text: what it is, its BM25F score, and how strongly it says the text was
+/// checked (the score over what a check saying just the text's words would score, at most 1).
+public struct SimilarCheck: Sendable, Hashable {
+    /// `DOC:CLAIM` for a claim of the workspace; the review's url for an archived check.
+    public var ref: String
+    public var status: Status?
+    public var rating: Rating?
+    public var quote: String
+    /// Who published it, for an archived check.
+    public var publisher: String?
+    public var score: Double
+    public var strength: Double
+    /// Where the archive holds it, for `explain`.
+    public var entry: Int64
+}
+
+/// What "has this been checked before?" asks of an archive, in memory or in the index.
+public protocol CheckedArchive {
+    /// The `limit` checks most likely to check `text`, best first, leaving out the check `excluding` names.
+    func similar(_ text: String, limit: Int, excluding: String?) throws -> [SimilarCheck]
+    /// How `text`'s terms make up `check`'s score, largest part first.
+    func explain(_ text: String, _ check: SimilarCheck) throws -> [ClaimMatcher.Contribution]
+    /// How many checks it holds.
+    func count() throws -> Int
+}
+
+extension CheckedArchive {
+    /// The best check above `threshold` strength, if any: what `show` and `import` mention.
+    public func checkedBefore(_ text: String, excluding: String? = nil, threshold: Double = ClaimMatcher.checkedBefore)
+        throws -> SimilarCheck?
+    {
+        try similar(text, limit: 1, excluding: excluding).first.flatMap { $0.strength >= threshold ? $0 : nil }
+    }
+}
+
+extension WorkspaceIndex: CheckedArchive {
+    /// Builds the matcher's postings the first time `similar` needs them: for each stem, the
+    /// reviewed claims and archived checks holding it, with its counts and their fields' lengths.
+    func prepareMatching() throws(SQLiteError) {
+        guard try database.rows("SELECT 1 FROM meta WHERE key = 'matching'").isEmpty else { return }
+        try database.transaction { () throws(SQLiteError) in
+            guard try database.rows("SELECT 1 FROM meta WHERE key = 'matching'").isEmpty else { return }
+            try database.execute("""
+                CREATE TABLE postings(term TEXT NOT NULL, entry INTEGER NOT NULL, claim INTEGER NOT NULL, title INTEGER NOT NULL,
+                    claimLength INTEGER NOT NULL, titleLength INTEGER NOT NULL, PRIMARY KEY (term, entry)) WITHOUT ROWID
+                """)
+            var texts: [(entry: Int64, claim: String, title: String)] = []
+            for row in try database.rows("SELECT row, quote, title FROM claims_content WHERE title IS NOT NULL ORDER BY row") {
+                texts.append((row[0].integer ?? 0, row[1].text ?? "", row[2].text ?? ""))
+            }
+            for row in try database.rows("SELECT row, claim, summary FROM checks ORDER BY row") {
+                texts.append((-(row[0].integer ?? 0), row[1].text ?? "", row[2].text ?? ""))
+            }
+            let terms = parallelMap(texts, chunk: 256) { EntryTerms(claim: $0.claim, title: $0.title) }
+            // Written in key order: appending to the tree is much faster than inserting at random.
+            var postings: [String: [(entry: Int64, claim: Int64, title: Int64, claimLength: Int64, titleLength: Int64)]] = [:]
+            var totals = (claim: Int64(0), title: Int64(0))
+            for (text, entry) in zip(texts, terms) {
+                for count in entry.counts {
+                    postings[count.term, default: []].append((text.entry, count.claim, count.title, entry.claimLength, entry.titleLength))
+                }
+                totals.claim += entry.claimLength
+                totals.title += entry.titleLength
+            }
+            let insert = try database.prepare("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?)")
+            for term in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                for posting in postings[term]!.sorted(by: { $0.entry < $1.entry }) {
+                    try insert.bind([
+                        .text(term), .integer(posting.entry), .integer(posting.claim), .integer(posting.title),
+                        .integer(posting.claimLength), .integer(posting.titleLength),
+                    ])
+                    try insert.run()
+                }
+            }
+            try database.run(
+                "INSERT INTO meta VALUES ('matching', '1'), ('match.entries', ?), ('match.claim', ?), ('match.title', ?)",
+                [.text(String(texts.count)), .text(String(totals.claim)), .text(String(totals.title))])
+        }
+    }
+
+    /// The matcher's totals: entries, and the average lengths of their claims and titles.
+    private func matchTotals() throws(SQLiteError) -> (count: Double, averageClaim: Double, averageTitle: Double) {
+        var values: [String: Double] = [:]
+        for row in try database.rows("SELECT key, value FROM meta WHERE key LIKE 'match.%'") {
+            values[row[0].text ?? ""] = Double(row[1].text ?? "") ?? 0
+        }
+        let count = max(values["match.entries"] ?? 0, 1)
+        return (count, max((values["match.claim"] ?? 0) / count, 1), max((values["match.title"] ?? 0) / count, 1))
+    }
+
+    public func count() throws -> Int {
+        try prepareMatching()
+        return Int(try matchTotals().count)
+    }
+
+    /// The reviewed claims and archived checks most likely to check `text`: BM25F as
+    /// `ClaimMatcher` scores it, from the index's postings. Ties go to the workspace's claims, in
+    /// the order they were indexed, then to the archive's.
+    public func similar(_ text: String, limit: Int, excluding: String? = nil) throws -> [SimilarCheck] {
+        try prepareMatching()
+        let totals = try matchTotals()
+        let terms = parameters.weightedTerms(text)
+        let statement = try database.prepare("SELECT entry, claim, title, claimLength, titleLength FROM postings WHERE term = ?")
+        var scores: [Int64: Double] = [:]
+        var idfs: [String: Double] = [:]
+        for (term, weight) in terms {
+            try statement.bind([.text(term)])
+            var found: [(entry: Int64, part: Double)] = []
+            while try statement.step() {
+                let part = parameters.saturated(
+                    claim: Double(statement.integer(1) ?? 0), title: Double(statement.integer(2) ?? 0),
+                    claimLength: Double(statement.integer(3) ?? 0), titleLength: Double(statement.integer(4) ?? 0),
+                    averageClaim: totals.averageClaim, averageTitle: totals.averageTitle)
+                found.append((statement.integer(0) ?? 0, part))
+            }
+            let idf = parameters.idf(count: totals.count, holding: Double(found.count))
+            idfs[term] = idf
+            for (entry, part) in found { scores[entry, default: 0] += weight * idf * part }
+        }
+        let reference = parameters.reference(terms) { idfs[$0] ?? 0 }
+        let order = { (entry: Int64) in entry > 0 ? entry : Int64.max / 2 - entry }
+        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+        var result: [SimilarCheck] = []
+        for (entry, score) in ranked {
+            guard result.count < limit else { break }
+            guard let check = try check(entry, score: score, strength: reference > 0 ? min(1, score / reference) : 0),
+                  check.ref != excluding
+            else { continue }
+            result.append(check)
+        }
+        return result
+    }
+
+    /// The entry's claim or check, to show.
+    private func check(_ entry: Int64, score: Double, strength: Double) throws(SQLiteError) -> SimilarCheck? {
+        if entry > 0 {
+            guard let row = try database.rows(
+                "SELECT document, claim, status, rating, quote FROM claims WHERE row = ?", [.integer(entry)]).first
+            else { return nil }
+            return SimilarCheck(
+                ref: "\(row[0].text ?? ""):\(row[1].text ?? "")", status: row[2].text.flatMap(Status.init(rawValue:)),
+                rating: row[3].text.flatMap(Rating.init(rawValue:)), quote: row[4].text ?? "", publisher: nil, score: score,
+                strength: strength, entry: entry)
+        }
+        guard let row = try database.rows("SELECT url, rating, claim, publisher FROM checks WHERE row = ?", [.integer(-entry)]).first
+        else { return nil }
+        return SimilarCheck(
+            ref: row[0].text ?? "", status: nil, rating: row[1].text.flatMap(Rating.init(rawValue:)), quote: row[2].text ?? "",
+            publisher: row[3].text, score: score, strength: strength, entry: entry)
+    }
+
+    public func explain(_ text: String, _ check: SimilarCheck) throws -> [ClaimMatcher.Contribution] {
+        try prepareMatching()
+        let totals = try matchTotals()
+        let held = try database.prepare("SELECT count(*) FROM postings WHERE term = ?")
+        let posting = try database.prepare(
+            "SELECT claim, title, claimLength, titleLength FROM postings WHERE term = ? AND entry = ?")
+        var result: [ClaimMatcher.Contribution] = []
+        for (term, weight) in parameters.weightedTerms(text) {
+            try posting.bind([.text(term), .integer(check.entry)])
+            guard try posting.step() else { continue }
+            try held.bind([.text(term)])
+            _ = try held.step()
+            let idf = parameters.idf(count: totals.count, holding: Double(held.integer(0) ?? 0))
+            let inClaim = Int(posting.integer(0) ?? 0)
+            let inTitle = Int(posting.integer(1) ?? 0)
+            let part = parameters.saturated(
+                claim: Double(inClaim), title: Double(inTitle), claimLength: Double(posting.integer(2) ?? 0),
+                titleLength: Double(posting.integer(3) ?? 0), averageClaim: totals.averageClaim, averageTitle: totals.averageTitle)
+            result.append(.init(term: term, inClaim: inClaim, inTitle: inTitle, idf: idf, score: weight * idf * part))
+        }
+        return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
+    }
+}
