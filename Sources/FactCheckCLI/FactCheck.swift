@@ -14,7 +14,7 @@ import Darwin
 /// type's name costs a runtime reflection on each look-up, a third of a short command's start-up.
 public struct FactCheck: ParsableCommand {
     /// The tool's version: shown by --version, and stored in the workspace index.
-    static let version = "0.1.0"
+    static let version = ToolVersion.current
 
     public static let configuration = CommandConfiguration(
         commandName: "factcheck",

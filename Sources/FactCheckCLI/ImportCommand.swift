@@ -68,10 +68,22 @@ struct ImportCommand: ParsableCommand {
             if !noExtract {
                 Terminal.out("  \(outcome.claims.count) claims proposed (threshold \(threshold)):")
                 ClaimsTable.print(outcome.claims, document: article.id)
+                mentionChecks(outcome.claims, document: article.id)
                 if outcome.claims.count == ClaimExtractor.proposalLimit {
                     Terminal.out("  (at most \(ClaimExtractor.proposalLimit) claims are proposed at once, the best first; `factcheck extract \(article.id)` proposes more)")
                 }
             }
+        }
+    }
+
+    /// Says which proposed claims were checked before, here or by another desk.
+    private func mentionChecks(_ claims: [Claim], document: String) {
+        guard !claims.isEmpty, let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
+            Terminal.error("factcheck: warning: \($0)")
+        }), (try? index.refresh(onFailure: { _ in })) != nil else { return }
+        for claim in claims {
+            guard let match = try? index.checkedBefore(claim.anchor.exact, excluding: nil) else { continue }
+            Terminal.out("  \(document):\(claim.id) \(CheckedBefore.line(match))")
         }
     }
 

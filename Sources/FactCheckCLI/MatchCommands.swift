@@ -148,6 +148,9 @@ struct Match: ParsableCommand {
     @Option(help: "How many ranked checks to write for each text.")
     var limit = 5
 
+    @Flag(help: "Write each match's strength (0 to 1, what 'checked before?' is judged by) instead of its score.")
+    var strength = false
+
     func run() throws {
         let checked = try archive.load()
         var output = ""
@@ -170,7 +173,7 @@ struct Match: ParsableCommand {
                     throw DocumentError.unreadable([.init(file: file ?? "<stdin>", line: number + 1, column: 1, message: "\(error)")])
                 }
                 for (rank, match) in matches.enumerated() {
-                    output += "\(fields[0])\t0\t\(match.ref)\t\(rank + 1)\t\(DecimalFormat.fixed(match.score, places: 4))\n"
+                    output += "\(fields[0])\t0\t\(match.ref)\t\(rank + 1)\t\(DecimalFormat.fixed(strength ? match.strength : match.score, places: 4))\n"
                 }
             }
         }

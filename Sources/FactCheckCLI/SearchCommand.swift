@@ -8,7 +8,9 @@ struct Search: ParsableCommand {
         abstract: "Search claims by their words: quotes, verdict summaries, notes and sources, best match first.",
         discussion: """
             QUERY is words (all must appear), "a phrase", prefix* or AND, OR and NOT between terms \
-            (SQLite FTS5; words are stemmed). Ranked by bm25, a quote's words weighing most. Reads the \
+            (SQLite FTS5; words are stemmed). Ranked by bm25, a quote's words weighing most. Checks \
+            other desks published (import-claimreview) are searched too, and listed after the \
+            workspace's claims, unless --status, --assignee or --doc is given. Reads the \
             workspace index (.factcheck/index.sqlite), updating it for documents that changed; \
             --no-index reads every document instead.
 
@@ -52,35 +54,63 @@ struct Search: ParsableCommand {
             statuses: statuses.isEmpty ? Set(Status.allCases) : Set(statuses),
             assignee: try assigneeFilter(assignee, workspace: root), rating: rating, documents: Set(documents))
         var hits: [WorkspaceIndex.Hit] = []
+        var archived: [WorkspaceIndex.ArchiveHit] = []
+        // The archive's checks have no status, assignee or document of this desk's.
+        let archiveToo = statuses.isEmpty && assignee == nil && documents.isEmpty
         do {
             try index.refresh { Terminal.report($0.diagnostics) }
             hits = try index.search(query, filter: filter)
+            if archiveToo { archived = try index.searchArchive(query, rating: rating) }
         } catch {
             Terminal.error("factcheck: error: the index \(index.path): \(error.message)")
             throw ExitCode(3)
         }
         let shown = Array(hits.prefix(limit))
+        let shownArchived = Array(archived.prefix(limit))
         if output.json {
             try JSONOutput.print(shown.map {
                 SearchJSON(
                     ref: "\($0.row.document):\($0.row.claim)", status: $0.row.status.rawValue, rating: $0.row.rating?.rawValue,
-                    assignee: $0.row.assignee, quote: $0.row.quote, path: $0.row.path)
+                    assignee: $0.row.assignee, quote: $0.row.quote, path: $0.row.path, publisher: nil)
+            } + shownArchived.map {
+                SearchJSON(
+                    ref: $0.check.url, status: nil, rating: $0.check.rating?.rawValue, assignee: nil, quote: $0.check.claim, path: nil,
+                    publisher: $0.check.publisher)
             })
             return
         }
         let bold = Terminal.useColor(fileDescriptor: 1)
-        var table = Table(headers: ["CLAIM", "STATUS", "RATING", "QUOTE"])
-        for hit in shown {
-            let quote = Self.excerpt(hit.highlighted, around: 70)
-            let marked = bold
+        func marked(_ text: String) -> String {
+            let quote = Self.excerpt(text, around: 70)
+            return bold
                 ? quote.replacing("\u{1}", with: "\u{1B}[1m").replacing("\u{2}", with: "\u{1B}[0m")
                 : quote.replacing("\u{1}", with: "").replacing("\u{2}", with: "")
-            table.rows.append(["\(hit.row.document):\(hit.row.claim)", hit.row.status.rawValue, hit.row.rating?.rawValue ?? "-", marked])
         }
-        let count = hits.count == shown.count
-            ? "\(hits.count) claim\(hits.count == 1 ? "" : "s") found"
-            : "\(shown.count) of \(hits.count) claims found (--limit shows more)"
-        Terminal.out(shown.isEmpty ? "no claim matches \(query)" : table.render() + "\n" + count)
+        var sections: [String] = []
+        if !shown.isEmpty {
+            var table = Table(headers: ["CLAIM", "STATUS", "RATING", "QUOTE"])
+            for hit in shown {
+                table.rows.append([
+                    "\(hit.row.document):\(hit.row.claim)", hit.row.status.rawValue, hit.row.rating?.rawValue ?? "-",
+                    marked(hit.highlighted),
+                ])
+            }
+            sections.append(table.render() + "\n" + Self.count(shown.count, of: hits.count, "claim"))
+        }
+        if !shownArchived.isEmpty {
+            var table = Table(headers: ["CHECKED BY", "RATING", "CLAIM", "REVIEW"])
+            for hit in shownArchived {
+                table.rows.append([hit.check.publisher, hit.check.rating?.rawValue ?? "-", marked(hit.highlighted), hit.check.url])
+            }
+            sections.append(table.render() + "\n" + Self.count(shownArchived.count, of: archived.count, "archived check"))
+        }
+        Terminal.out(sections.isEmpty ? "no claim matches \(query)" : sections.joined(separator: "\n\n"))
+    }
+
+    static func count(_ shown: Int, of found: Int, _ noun: String) -> String {
+        shown == found
+            ? "\(found) \(noun)\(found == 1 ? "" : "s") found"
+            : "\(shown) of \(found) \(noun)s found (--limit shows more)"
     }
 
     /// About `width` characters of `text`, from a little before its first match.
@@ -97,11 +127,14 @@ struct Search: ParsableCommand {
     }
 }
 
+/// A search result: a claim of the workspace (with its status and path), or an archived check
+/// (its review's url as `ref`, with its publisher).
 struct SearchJSON: Encodable {
     var ref: String
-    var status: String
+    var status: String?
     var rating: String?
     var assignee: String?
     var quote: String
-    var path: String
+    var path: String?
+    var publisher: String?
 }

@@ -35,6 +35,12 @@ struct Show: ParsableCommand {
         if let claimant = claim.claimant { lines.append("  claimant: \(claimant)") }
         if !claim.topics.isEmpty { lines.append("  topics:   \(claim.topics.joined(separator: ", "))") }
         if let assignee = claim.assignee { lines.append("  assignee: \(assignee)") }
+        // From the index as the last list, search or similar left it: a hint, never worth reading
+        // the whole workspace for.
+        if let index = WorkspaceIndex.existing(workspace: workspace.path, version: FactCheck.version),
+           let match = try? index.cachedCheckedBefore(claim.anchor.exact, excluding: self.claim.description) {
+            lines.append("  \(CheckedBefore.line(match))")
+        }
         if let score = claim.score {
             let features = score.features.map { "\($0.name) \(DecimalFormat.twoPlaces($0.weight))" }.joined(separator: ", ")
             lines.append("  score:    \(DecimalFormat.twoPlaces(score.value))\(features.isEmpty ? "" : " (\(features))")")

@@ -14,7 +14,7 @@ private final class IndexedDesk {
 
     var document: String { root + "/nk-icc.factcheck.xml" }
 
-    func open(version: String = "test", warnings: inout [String]) -> WorkspaceIndex {
+    func open(version: String = ToolVersion.current, warnings: inout [String]) -> WorkspaceIndex {
         var heard: [String] = []
         let index = WorkspaceIndex.open(workspace: root, version: version) { heard.append($0) }!
         warnings += heard
@@ -112,5 +112,104 @@ private final class IndexedDesk {
         #expect(again.count == 1 && again[0].contains("rebuilding"))
         #expect(try desk.refresh(fresh).0.read == 1)
         #expect(try desk.quotes(fresh, "Kenneth").count == 1)
+    }
+}
+
+extension IndexedDesk {
+    /// An archive of two synthetic checks beside the sample.
+    func writeArchive() throws {
+        let archive = CheckArchive(publisher: "Example Checkers", checks: [
+            ArchivedCheck(
+                url: "https://example.org/checks/koalas", claim: "Koalas are extinct in the wild.",
+                summary: "Koalas are listed as vulnerable, not extinct.", rating: .inaccurate, imported: "2026-12-01T00:00:00Z"),
+            ArchivedCheck(
+                url: "https://example.org/checks/council", claim: "The Security Council voted to refer North Korea to the ICC.",
+                summary: "No such Security Council vote took place.", rating: .inaccurate, imported: "2026-12-01T00:00:00Z"),
+        ])
+        try FileManager.default.createDirectory(atPath: root + "/archive", withIntermediateDirectories: true)
+        let path = root + "/archive/example-checkers.checks.xml"
+        try archive.serialized(path: path).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
+@Suite struct IndexMatchingAndWriteThrough {
+    private func texts(_ desk: IndexedDesk) throws -> [String] {
+        try DocumentLoader.load(path: desk.document).document.claims.map(\.anchor.exact)
+            + ["the Security Council voted", "koalas are extinct", "North Korea ICC referral over human rights", "zebra"]
+    }
+
+    /// The index's postings give the in-memory matcher's ranking, scores, strengths and explanations.
+    @Test func theIndexRanksAsTheMatcherInMemoryDoes() throws {
+        let desk = try IndexedDesk()
+        try desk.writeArchive()
+        var warnings: [String] = []
+        let index = desk.open(warnings: &warnings)
+        try index.refresh { Issue.record("\($0)") }
+        let memory = CheckedClaims.workspace(desk.root)
+        #expect(try index.count() == memory.count() && memory.count() > 5)
+        for text in try texts(desk) {
+            let fromIndex = try index.similar(text, limit: 8)
+            let fromMemory = memory.similar(text, limit: 8)
+            #expect(fromIndex.map(\.ref) == fromMemory.map(\.ref), "\(text)")
+            for (a, b) in zip(fromIndex, fromMemory) {
+                #expect(abs(a.score - b.score) < 1e-9 && abs(a.strength - b.strength) < 1e-9, "\(text): \(a.ref)")
+                #expect(try index.explain(text, a) == memory.explain(text, b))
+            }
+        }
+        // The archive is matched and searched.
+        #expect(try index.similar("Koalas are extinct in the wild", limit: 1).first?.ref == "https://example.org/checks/koalas")
+        #expect(try index.searchArchive("vulnerable").map(\.check.url) == ["https://example.org/checks/koalas"])
+        #expect(try index.searchArchive("council", rating: .accurate).isEmpty)
+    }
+
+    /// A change through the tool updates the index under the document's lock: the next refresh has
+    /// nothing to read, and search and similar see the change.
+    @Test func aChangeThroughTheToolIsIndexedAtOnce() throws {
+        let desk = try IndexedDesk()
+        try desk.writeArchive()
+        var warnings: [String] = []
+        let index = desk.open(warnings: &warnings)
+        try index.refresh { Issue.record("\($0)") }
+        // Both built lazily, and from now on kept.
+        #expect(try index.search("zebra") { _ in true }.isEmpty)
+        #expect(try index.similar("zebra", limit: 1).isEmpty)
+        let workspace = Workspace(root: desk.root)
+        let c12 = ClaimReference(document: "nk-icc", claim: "c12")
+        _ = try ReviewStore.record(.assign(assignee: "Pat Example"), to: c12, in: workspace, by: "Pat Example")
+        _ = try ReviewStore.record(
+            .mark(.verified, rating: .accurate, sources: [Source(url: "https://example.org/zebra", relation: .supports)],
+                  note: "A zebra of a summary."),
+            to: c12, in: workspace, by: "Pat Example")
+        #expect(try index.refresh { _ in } == .init(read: 0, unchanged: 2, removed: 0))
+        #expect(try index.search("zebra") { _ in true }.map { "\($0.row.document):\($0.row.claim)" } == ["nk-icc:c12"])
+        #expect(try index.similar("zebra", limit: 1).first?.ref == "nk-icc:c12")
+        // Still the in-memory matcher's answers.
+        let memory = CheckedClaims.workspace(desk.root)
+        for text in try texts(desk) {
+            #expect(try index.similar(text, limit: 5).map(\.ref) == memory.similar(text, limit: 5).map(\.ref), "\(text)")
+        }
+        // Reopened: no longer a check to match.
+        _ = try ReviewStore.record(.reopen(note: "new evidence", assignee: nil), to: c12, in: workspace, by: "Pat Example")
+        #expect(try index.similar("zebra", limit: 1).isEmpty)
+        #expect(try index.refresh { _ in }.read == 0)
+    }
+
+    /// A document edited by hand since it was indexed is not patched by a later write: the next
+    /// refresh reads it whole.
+    @Test func aWriteAfterAHandEditLeavesTheDocumentToTheNextRefresh() throws {
+        let desk = try IndexedDesk()
+        var warnings: [String] = []
+        let index = desk.open(warnings: &warnings)
+        try index.refresh { _ in }
+        let text = try String(contentsOfFile: desk.document, encoding: .utf8)
+        try text.replacingOccurrences(of: "<note author=\"Sample Reviewer\"", with: "<note author=\"Sample Reviewex\"")
+            .write(toFile: desk.document, atomically: true, encoding: .utf8)
+        _ = try ReviewStore.record(
+            .assign(assignee: "Pat Example"), to: ClaimReference(document: "nk-icc", claim: "c12"), in: Workspace(root: desk.root),
+            by: "Pat Example")
+        #expect(try index.refresh { _ in }.read == 1)
+        var assigned: [String] = []
+        try index.rows(ClaimFilter(statuses: [.inReview], assignee: "Pat Example"), quoteLimit: nil) { assigned.append("c\($0.number)") }
+        #expect(assigned == ["c12"])
     }
 }

@@ -69,7 +69,7 @@ public enum CheckWorthinessFeatures {
         }
         // Every name is distinct. ASCII names sort by their bytes as by their characters.
         if ascii {
-            features.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            features.sort { $0.name.bytePrecedes($1.name) }
         } else {
             features.sort { $0.name < $1.name }
         }

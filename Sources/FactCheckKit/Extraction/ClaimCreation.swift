@@ -6,7 +6,7 @@ public enum ClaimCreation {
         in workspace: Workspace, by actor: String, at time: String = UTCClock.now()
     ) throws(DocumentError) -> (path: String, claim: Claim) {
         let path = try workspace.documentPath(for: id)
-        return try DocumentStore.update(path) { document, _ throws(DocumentError) in
+        return try DocumentStore.update(path, indexing: workspace.root) { document, _ throws(DocumentError) in
             let anchor: Anchor
             do throws(QuoteAnchor.Failure) {
                 anchor = try QuoteAnchor.find(quote, in: document.article.text, occurrence: occurrence)
@@ -51,6 +51,6 @@ public enum ClaimCreation {
             var document = try DocumentLoader.load(path: path).document
             return try propose(&document)
         }
-        return try DocumentStore.update(path) { document, _ throws(DocumentError) in try propose(&document) }
+        return try DocumentStore.update(path, indexing: workspace.root) { document, _ throws(DocumentError) in try propose(&document) }
     }
 }

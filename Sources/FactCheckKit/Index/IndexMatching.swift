@@ -65,7 +65,7 @@ extension WorkspaceIndex: CheckedArchive {
                 totals.title += entry.titleLength
             }
             let insert = try database.prepare("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?)")
-            for term in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for term in postings.keys.sorted(by: { $0.bytePrecedes($1) }) {
                 for posting in postings[term]!.sorted(by: { $0.entry < $1.entry }) {
                     try insert.bind([
                         .text(term), .integer(posting.entry), .integer(posting.claim), .integer(posting.title),
@@ -78,6 +78,24 @@ extension WorkspaceIndex: CheckedArchive {
                 "INSERT INTO meta VALUES ('matching', '1'), ('match.entries', ?), ('match.claim', ?), ('match.title', ?)",
                 [.text(String(texts.count)), .text(String(totals.claim)), .text(String(totals.title))])
         }
+    }
+
+    /// "Checked before?" without bringing the index up to date: the best check above the
+    /// threshold from the postings as the last refresh left them, kept only if the file it comes
+    /// from is unchanged since. Nil when the postings were never built (a `similar` builds them).
+    public func cachedCheckedBefore(_ text: String, excluding: String? = nil) throws -> SimilarCheck? {
+        guard try !database.rows("SELECT 1 FROM meta WHERE key = 'matching'").isEmpty,
+              let match = try checkedBefore(text, excluding: excluding)
+        else { return nil }
+        let table = match.entry > 0 ? "claims" : "checks"
+        guard let row = try database.rows("""
+            SELECT f.path, f.size, f.mtime, f.ctime, f.inode, f.indexed FROM \(table) x JOIN files f ON f.row = x.file
+            WHERE x.row = ?
+            """, [.integer(abs(match.entry))]).first,
+            let stat = FileStat(absolute(row[0].text ?? ""))
+        else { return nil }
+        let noted = FileStat(size: row[1].integer ?? -1, mtime: row[2].integer ?? -1, ctime: row[3].integer ?? -1, inode: row[4].integer ?? -1)
+        return noted == stat && stat.mtime < (row[5].integer ?? 0) ? match : nil
     }
 
     /// The matcher's totals: entries, and the average lengths of their claims and titles.

@@ -76,16 +76,13 @@ final class IndexWriter {
     let text: Bool
     let matching: Bool
     private let findFile: Statement
-    private let removeClaims: Statement
-    private let removeClaimTexts: Statement
-    private let removeChecks: Statement
     private let removeFile: Statement
     private let insertFile: Statement
     private let insertClaim: Statement
     private let insertClaimText: Statement
     private let insertCheck: Statement
-    private var textStatements: (removeClaims: Statement, removeChecks: Statement, claim: Statement, check: Statement)?
-    private var postingStatements: (claims: Statement, checks: Statement, insert: Statement, remove: Statement)?
+    private var textStatements: (claim: Statement, check: Statement)?
+    private var postingStatements: (insert: Statement, remove: Statement)?
     /// The change in the matcher's totals: entries, and words in claims and in titles.
     private var totals = (entries: Int64(0), claim: Int64(0), title: Int64(0))
 
@@ -95,9 +92,6 @@ final class IndexWriter {
         text = flags.contains("text")
         matching = flags.contains("matching")
         findFile = try database.prepare("SELECT row FROM files WHERE path = ?")
-        removeClaims = try database.prepare("DELETE FROM claims WHERE file = ?")
-        removeClaimTexts = try database.prepare("DELETE FROM claim_texts WHERE row IN (SELECT row FROM claims WHERE file = ?)")
-        removeChecks = try database.prepare("DELETE FROM checks WHERE file = ?")
         removeFile = try database.prepare("DELETE FROM files WHERE row = ?")
         insertFile = try database.prepare(
             "INSERT INTO files(path, kind, size, mtime, ctime, inode, indexed, id, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -110,21 +104,11 @@ final class IndexWriter {
             "INSERT INTO checks(file, url, publisher, rating, claim, summary) VALUES (?, ?, ?, ?, ?, ?)")
         if text {
             textStatements = (
-                try database.prepare("""
-                    INSERT INTO claims_text(claims_text, rowid, quote, summary, notes, sources)
-                    SELECT 'delete', row, quote, summary, notes, sources FROM claims_content WHERE file = ?
-                    """),
-                try database.prepare("""
-                    INSERT INTO checks_text(checks_text, rowid, claim, summary)
-                    SELECT 'delete', row, claim, summary FROM checks WHERE file = ?
-                    """),
                 try database.prepare("INSERT INTO claims_text(rowid, quote, summary, notes, sources) VALUES (?, ?, ?, ?, ?)"),
                 try database.prepare("INSERT INTO checks_text(rowid, claim, summary) VALUES (?, ?, ?)"))
         }
         if matching {
             postingStatements = (
-                try database.prepare("SELECT row, quote, title FROM claims_content WHERE file = ? AND title IS NOT NULL"),
-                try database.prepare("SELECT row, claim, summary FROM checks WHERE file = ?"),
                 try database.prepare("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?)"),
                 try database.prepare("DELETE FROM postings WHERE term = ? AND entry = ?"))
         }
@@ -135,35 +119,72 @@ final class IndexWriter {
         try findFile.bind([.text(name)])
         guard try findFile.step(), let file = findFile.integer(0) else { return }
         findFile.reset()
-        if let statements = textStatements {
-            for statement in [statements.removeClaims, statements.removeChecks] {
-                try statement.bind([.integer(file)])
-                try statement.run()
-            }
+        try dropClaims(where: "file = ?", file)
+        try dropChecks(of: file)
+        try removeFile.bind([.integer(file)])
+        try removeFile.run()
+    }
+
+    /// Drops the claims `condition` (on `claims`, its one parameter `value`) selects, with their
+    /// full-text entries and postings.
+    private func dropClaims(where condition: String, _ value: Int64) throws(SQLiteError) {
+        if text {
+            try database.run("""
+                INSERT INTO claims_text(claims_text, rowid, quote, summary, notes, sources)
+                SELECT 'delete', row, quote, summary, notes, sources FROM claims_content WHERE \(condition)
+                """, [.integer(value)])
         }
-        if let statements = postingStatements {
+        if matching {
             // The postings' keys come from the texts they were made from.
-            for (select, sign) in [(statements.claims, Int64(1)), (statements.checks, -1)] {
-                try select.bind([.integer(file)])
-                var entries: [(entry: Int64, terms: EntryTerms)] = []
-                while try select.step() {
-                    entries.append((sign * (select.integer(0) ?? 0), EntryTerms(claim: select.text(1) ?? "", title: select.text(2) ?? "")))
-                }
-                for (entry, terms) in entries {
-                    for count in terms.counts {
-                        try statements.remove.bind([.text(count.term), .integer(entry)])
-                        try statements.remove.run()
-                    }
-                    totals.entries -= 1
-                    totals.claim -= terms.claimLength
-                    totals.title -= terms.titleLength
-                }
+            let rows = try database.rows(
+                "SELECT row, quote, title FROM claims_content WHERE \(condition) AND title IS NOT NULL", [.integer(value)])
+            for row in rows {
+                try unpost(EntryTerms(claim: row[1].text ?? "", title: row[2].text ?? ""), entry: row[0].integer ?? 0)
             }
         }
-        for statement in [removeClaimTexts, removeClaims, removeChecks, removeFile] {
-            try statement.bind([.integer(file)])
-            try statement.run()
+        try database.run("DELETE FROM claim_texts WHERE row IN (SELECT row FROM claims WHERE \(condition))", [.integer(value)])
+        try database.run("DELETE FROM claims WHERE \(condition)", [.integer(value)])
+    }
+
+    private func dropChecks(of file: Int64) throws(SQLiteError) {
+        if text {
+            try database.run("""
+                INSERT INTO checks_text(checks_text, rowid, claim, summary)
+                SELECT 'delete', row, claim, summary FROM checks WHERE file = ?
+                """, [.integer(file)])
         }
+        if matching {
+            for row in try database.rows("SELECT row, claim, summary FROM checks WHERE file = ?", [.integer(file)]) {
+                try unpost(EntryTerms(claim: row[1].text ?? "", title: row[2].text ?? ""), entry: -(row[0].integer ?? 0))
+            }
+        }
+        try database.run("DELETE FROM checks WHERE file = ?", [.integer(file)])
+    }
+
+    private func unpost(_ terms: EntryTerms, entry: Int64) throws(SQLiteError) {
+        guard let remove = postingStatements?.remove else { return }
+        for count in terms.counts {
+            try remove.bind([.text(count.term), .integer(entry)])
+            try remove.run()
+        }
+        totals.entries -= 1
+        totals.claim -= terms.claimLength
+        totals.title -= terms.titleLength
+    }
+
+    /// Puts `claim` in place of the claim of the same id in `file`.
+    func replace(claim: Claim, file: Int64, document: String) throws(SQLiteError) {
+        guard let row = try database.rows("SELECT row FROM claims WHERE file = ? AND claim = ?", [.integer(file), .text(claim.id)])
+            .first?.first?.integer
+        else { return }
+        try dropClaims(where: "row = ?", row)
+        try insert(IndexedClaim(claim, terms: matching), file: file, document: document)
+    }
+
+    /// Puts `claims` in place of all of `file`'s.
+    func replaceClaims(of file: Int64, with claims: [Claim], document: String) throws(SQLiteError) {
+        try dropClaims(where: "file = ?", file)
+        for claim in claims { try insert(IndexedClaim(claim, terms: matching), file: file, document: document) }
     }
 
     /// Writes a file's rows.

@@ -117,7 +117,7 @@ public final class WorkspaceIndex {
 
     /// The workspace's index if it has one already (of this version), for a write to keep up to
     /// date; nil otherwise, never creating one.
-    static func existing(workspace root: String, version: String) -> WorkspaceIndex? {
+    public static func existing(workspace root: String, version: String) -> WorkspaceIndex? {
         let path = PathNames.join(PathNames.join(root, Self.folder), file)
         guard access(path, F_OK) == 0, let database = try? Database(path: path, create: false) else { return nil }
         let index = WorkspaceIndex(database: database, path: path, root: root)
@@ -179,7 +179,7 @@ public final class WorkspaceIndex {
     /// Brings the index up to date with the workspace: its annotation documents and its archive.
     @discardableResult
     public func refresh(onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
-        try refresh(DocumentFinder.documents(in: root), archives: CheckArchive.paths(in: root), onFailure: onFailure)
+        try refresh(DocumentFinder.documents(in: root, sorted: false), archives: CheckArchive.paths(in: root), onFailure: onFailure)
     }
 
     /// Brings the index up to date with the documents at `paths` and the archive files at
@@ -220,13 +220,13 @@ public final class WorkspaceIndex {
         }
         let gone = known.keys.filter { !present.contains($0) }.sorted()
         if !stale.isEmpty || !gone.isEmpty {
-            try write(stale.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }, gone: gone) {
+            try write(stale.sorted { $0.name.bytePrecedes($1.name) }, gone: gone) {
                 failures.append(($0, $1))
             }
         }
         report.read = stale.count
         report.removed = gone.count
-        for failure in failures.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        for failure in failures.sorted(by: { $0.path.bytePrecedes($1.path) }) {
             if case .unreadable = failure.error { report.unreadable += 1 } else { report.invalid += 1 }
             onFailure(failure.error)
         }
@@ -253,8 +253,8 @@ public final class WorkspaceIndex {
 
     /// `path` as the index names it: relative to the workspace folder.
     func relative(_ path: String) -> String {
-        let prefix = PathNames.join(root, "")
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        let prefix = PathNames.join(root, "").utf8
+        return path.utf8.starts(with: prefix) ? String(decoding: path.utf8.dropFirst(prefix.count), as: UTF8.self) : path
     }
 
     /// A name the index holds, as a path to open.

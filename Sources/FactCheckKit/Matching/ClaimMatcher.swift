@@ -92,7 +92,7 @@ public struct ClaimMatcher: Sendable {
 
     /// The strength above which a match is worth a mention ("checked before?" in `show` and
     /// `import`), chosen on the benchmark's training split (`make match-benchmark`).
-    public static let checkedBefore = 0.5
+    public static let checkedBefore = 0.4
 
     public let entries: [Entry]
     public let parameters: Parameters

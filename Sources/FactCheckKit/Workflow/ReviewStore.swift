@@ -16,7 +16,7 @@ public enum ReviewStore {
         at time: String = UTCClock.now(), lockTimeout: Double = DocumentStore.defaultLockTimeout
     ) throws(DocumentError) -> Outcome {
         let path = try workspace.documentPath(for: reference.document)
-        return try DocumentStore.updateClaim(path, id: reference.claim, lockTimeout: lockTimeout) {
+        return try DocumentStore.updateClaim(path, id: reference.claim, lockTimeout: lockTimeout, indexing: workspace.root) {
             claim, location, map throws(DocumentError) in
             let from = claim.status
             do throws(WorkflowError) {

@@ -37,8 +37,9 @@ public enum DocumentFinder {
         return result
     }
 
-    /// Every `*.factcheck.xml` below `folder`, sorted by path.
-    public static func documents(in folder: String) -> [String] {
+    /// Every `*.factcheck.xml` below `folder`, sorted by path (byte by byte, as `ls` in the C locale)
+    /// unless `sorted` is false (in the order the folders list them).
+    public static func documents(in folder: String, sorted: Bool = true) -> [String] {
         var found: [String] = []
         var pending = [folder]
         while let current = pending.popLast() {
@@ -66,6 +67,6 @@ public enum DocumentFinder {
                 }
             }
         }
-        return found.sorted()
+        return sorted ? found.sorted { $0.bytePrecedes($1) } : found
     }
 }

@@ -10,19 +10,22 @@ public enum DocumentStore {
     /// the result, or writes nothing.
     ///
     /// The result is checked like any document read (XSD and semantic rules) before it replaces the file.
+    /// With `workspace`, the workspace's index (if it has one) is updated too, still under the lock.
     public static func update<Result>(
-        _ path: String, lockTimeout: Double = defaultLockTimeout,
+        _ path: String, lockTimeout: Double = defaultLockTimeout, indexing workspace: String? = nil,
         _ change: (inout AnnotationDocument, SourceMap) throws(DocumentError) -> Result
     ) throws(DocumentError) -> Result {
         let path = try SymbolicLinks.target(of: path)
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         StaleTemporaries.remove(beside: path)
+        let before = workspace.flatMap { _ in FileStat(path) }
         let loaded = try DocumentLoader.load(path: path)
         var document = loaded.document
         let result = try change(&document, loaded.sourceMap)
         let bytes = try checkedBytes(of: document, path: path)
         try AtomicFile.replace(path, with: bytes)
+        if let workspace, let before { WorkspaceIndex.written(document, path: path, before: before, workspace: workspace) }
         return result
     }
 
@@ -37,15 +40,36 @@ public enum DocumentStore {
     /// and a claim's change cannot break another claim (ids and article stay as they are). The new
     /// file is written, on a thread of its own, while the rest of the document is still being read
     /// and checked; it takes the document's place only once all of it has passed.
+    ///
+    /// With `workspace`, the workspace's index (if it has one) is updated too, still under the lock.
     public static func updateClaim<Result>(
         _ path: String, id: String, lockTimeout: Double = defaultLockTimeout,
-        streamingAbove threshold: Int = DocumentStream.streamingThreshold,
+        streamingAbove threshold: Int = DocumentStream.streamingThreshold, indexing workspace: String? = nil,
         _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
     ) throws(DocumentError) -> Result {
         let path = try SymbolicLinks.target(of: path)
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
         StaleTemporaries.remove(beside: path)
+        let before = workspace.flatMap { _ in FileStat(path) }
+        var changed: Claim?
+        let result = try changeClaim(path, id: id, streamingAbove: threshold) {
+            claim, location, map throws(DocumentError) in
+            let result = try change(&claim, location, map)
+            changed = claim
+            return result
+        }
+        if let workspace, let before, let changed {
+            WorkspaceIndex.written(changed, path: path, before: before, workspace: workspace)
+        }
+        return result
+    }
+
+    /// `updateClaim`'s work, under the document's lock.
+    private static func changeClaim<Result>(
+        _ path: String, id: String, streamingAbove threshold: Int,
+        _ change: (inout Claim, SourceLocation, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> Result {
         let file: OpenInputFile
         do {
             file = try OpenInputFile(path)
