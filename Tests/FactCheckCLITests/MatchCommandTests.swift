@@ -3,6 +3,33 @@ import TestSupport
 import Testing
 
 @Suite struct SimilarAndMatch {
+    /// Another desk's checks (the sample's own ClaimReview export) are matched and searched, and
+    /// `show` and `import` say what was checked before.
+    @Test func checkedBeforeIsSaidByShowAndImport() throws {
+        let desk = try Desk()
+        let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/nk-icc.claimreview.json")
+        #expect(try desk.run("import-claimreview", golden.path).status == 0)
+        // show reads the index as last brought up to date: no postings yet, no mention.
+        #expect(!(try desk.run("show", "nk-icc:c1").stdout.contains("checked before?")))
+        let similar = try desk.run("similar", "nk-icc:c1", "--json")
+        let matches = try #require(try JSONSerialization.jsonObject(with: Data(similar.stdout.utf8)) as? [[String: Any]])
+        #expect(matches.first?["ref"] as? String == "https://example.org/checks/nk-icc/c1")
+        #expect(matches.first?["publisher"] as? String == "Example Fact Desk")
+        #expect((matches.first?["strength"] as? Double ?? 0) > 0.8)
+        let shown = try desk.run("show", "nk-icc:c1")
+        #expect(shown.stdout.contains("  checked before? https://example.org/checks/nk-icc/c1 archived, misleading, 0.88\n"), "\(shown.stdout)")
+        // A claim that matches nothing strongly is not mentioned.
+        #expect(!(try desk.run("show", "nk-icc:c13").stdout.contains("checked before?")))
+        // search lists the archive's checks after the workspace's claims, unless filtered to this desk's.
+        let search = try desk.run("search", "veto")
+        #expect(search.stdout.contains("CHECKED BY") && search.stdout.contains("Example Fact Desk"), "\(search.stdout)")
+        #expect(!(try desk.run("search", "veto", "--status", "disputed").stdout.contains("CHECKED BY")))
+        // The same article imported again: its proposed claims were checked before.
+        let imported = try desk.run("import", FactCheckProcess.samples + "/un-panel-north-korea-icc.html", "--id", "nk-again")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("  nk-again:c3 checked before? nk-icc:c3 disputed, 1.00\n"), "\(imported.stdout)")
+    }
+
     @Test func similarFindsTheSamplesReviewedClaimsAndLeavesOutItself() throws {
         let desk = try Desk()
         let result = try desk.run("similar", "nk-icc:c12", "--json")
