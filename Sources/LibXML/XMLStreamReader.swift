@@ -166,6 +166,14 @@ package final class XMLStreamReader {
         }
     }
 
+    /// The attribute `name` (not namespaced) of the element the reader is on.
+    package func attribute(_ name: String) -> String? {
+        // Read in place (moving to the attribute and back): nothing to free.
+        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
+        defer { xmlTextReaderMoveToElement(reader) }
+        return TreeConversion.string(xmlTextReaderConstValue(reader))
+    }
+
     /// The current element with its subtree, read in place: valid until the reader moves on.
     package func expandedView() throws(XMLError) -> XMLNodeView {
         guard let node = xmlTextReaderExpand(reader) else {

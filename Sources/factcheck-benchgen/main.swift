@@ -2,10 +2,12 @@ import FactCheckKit
 import Foundation
 
 // Writes a synthetic workspace for `make bench`, the same bytes for the same arguments:
-//   factcheck-benchgen FOLDER DOCUMENTS [--claims-per-document N] [--large-claims N]
+//   factcheck-benchgen FOLDER DOCUMENTS [--claims-per-document N] [--large-claims N] [--archive-checks N]
 // Each document has a ~5 KB article of synthetic sentences and N claims (default 10) with mixed
 // statuses, verdicts, sources and histories, about 30% pending; with --large-claims, one more
-// document (`large-report`) holds that many claims. All names and urls are synthetic (example.org).
+// document (`large-report`) holds that many claims; with --archive-checks, the workspace's archive
+// holds that many checks of another (synthetic) desk, as `import-claimreview` would have written
+// them. All names and urls are synthetic (example.org).
 
 /// SplitMix64: small, fast, and the same sequence on every platform.
 struct Generator {
@@ -83,6 +85,21 @@ func claims(count: Int, article: Article, random: inout Generator) -> [Claim] {
     return result
 }
 
+let units = ["percent", "million", "points", "thousand", "times", "billion"]
+let regions = ["District", "County", "Ward", "Province", "Borough", "Parish"]
+let ratings: [Rating] = [.accurate, .mostlyAccurate, .mixed, .misleading, .inaccurate]
+
+/// A check of another desk: a claim about one of some thousands of places, and a summary.
+func check(_ number: Int, random: inout Generator) -> ArchivedCheck {
+    let place = "\(random.pick(regions)) \(random.below(5_000) + 1)"
+    let figure = random.below(900) + 10
+    let claim = "\(random.pick(subjects)) of \(place) \(random.pick(verbs)) that \(random.pick(objects)) by \(figure) \(random.pick(units)) \(random.pick(tails))."
+    let summary = "The published figures for \(place) show a change of \(random.below(900) + 10) \(random.pick(units)) \(random.pick(tails))."
+    return ArchivedCheck(
+        url: "https://example.org/checks/\(number)", claim: claim, summary: summary, rating: random.pick(ratings),
+        published: "2025-0\(random.below(9) + 1)-1\(random.below(9))", imported: "2026-12-01T00:00:00Z")
+}
+
 func write(_ document: AnnotationDocument, to folder: String) throws {
     let path = folder + "/" + document.article.id + AnnotationDocument.fileSuffix
     try AnnotationCodec.serialize(document).write(toFile: path, atomically: false, encoding: .utf8)
@@ -97,8 +114,9 @@ func option(_ name: String, default value: Int, in arguments: inout [String]) ->
 var arguments = Array(CommandLine.arguments.dropFirst())
 let perDocument = option("--claims-per-document", default: 10, in: &arguments)
 let large = option("--large-claims", default: 0, in: &arguments)
+let archived = option("--archive-checks", default: 0, in: &arguments)
 guard arguments.count == 2, let count = Int(arguments[1]) else {
-    FileHandle.standardError.write(Data("usage: factcheck-benchgen FOLDER DOCUMENTS [--claims-per-document N] [--large-claims N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: factcheck-benchgen FOLDER DOCUMENTS [--claims-per-document N] [--large-claims N] [--archive-checks N]\n".utf8))
     exit(64)
 }
 let folder = arguments[0]
@@ -113,6 +131,12 @@ do {
     if large > 0 {
         let source = article(id: "large-report", random: &random)
         try write(AnnotationDocument(article: source, claims: claims(count: large, article: source, random: &random)), to: folder)
+    }
+    if archived > 0 {
+        let archive = CheckArchive(publisher: "Example Archive Desk", checks: (0..<archived).map { check($0, random: &random) })
+        let path = folder + "/" + CheckArchive.folder + "/" + CheckArchive.fileName(for: archive.publisher)
+        try FileManager.default.createDirectory(atPath: folder + "/" + CheckArchive.folder, withIntermediateDirectories: true)
+        try archive.serialized(path: path).write(toFile: path, atomically: false, encoding: .utf8)
     }
 } catch {
     FileHandle.standardError.write(Data("factcheck-benchgen: \(error)\n".utf8))

@@ -66,27 +66,54 @@ public struct CheckArchive: Sendable, Hashable {
 
     /// The archive file at `path`, schema-checked.
     public static func load(path: String) throws(DocumentError) -> CheckArchive {
-        let xml: XMLDocument
-        do {
-            xml = try XMLDocument.read(contentsOf: path)
+        var archive = CheckArchive(publisher: "")
+        try stream(path: path, publisher: { archive.publisher = $0 }) { archive.checks.append($0) }
+        return archive
+    }
+
+    /// Reads the archive file at `path` as a stream, one check at a time (memory holds one
+    /// whatever the file's size), while libxml2 checks it against the schema on another core.
+    /// What `check` was handed counts only if this returns: a file that fails the schema throws
+    /// once it has been read to its end.
+    public static func stream(
+        path: String, publisher: (String) -> Void, check body: (ArchivedCheck) -> Void
+    ) throws(DocumentError) {
+        do throws(XMLError) {
+            let file = try OpenInputFile(path)
+            let schemaCheck = BackgroundWork("factcheck.archive-check") { () throws(XMLError) in
+                try Schemas.archive.validate(streaming: file)
+            }
+            var failure: XMLError?
+            do throws(XMLError) {
+                let reader = try XMLStreamReader(file: file)
+                if let root = try reader.nextElement(atDepth: 0), root.name == "archive", root.namespace == namespace {
+                    publisher(reader.attribute("publisher") ?? "")
+                    while let child = try reader.nextElement(atDepth: 1) {
+                        guard child.name == "check" else { continue }
+                        body(decode(try reader.expandedView()))
+                    }
+                    try reader.finish()
+                }
+            } catch {
+                failure = error
+            }
+            // The schema's findings say best what is wrong; then the reader's.
+            try schemaCheck.wait()
+            if let failure { throw failure }
         } catch {
             throw DocumentError(error)
         }
-        let findings = Schemas.archive.findings(xml)
-        guard findings.isEmpty else { throw .invalid(findings) }
-        let root = xml.root
-        return CheckArchive(
-            publisher: root[attribute: "publisher"] ?? "",
-            checks: root.elements(named: "check").map { check in
-                let rating = check.element(named: "rating")
-                return ArchivedCheck(
-                    url: check[attribute: "url"] ?? "", claim: check.element(named: "claim")?.text ?? "",
-                    claimant: check.element(named: "claimant")?.text, summary: check.element(named: "summary")?.text,
-                    rating: rating?[attribute: "normalized"].flatMap(Rating.init(rawValue:)), ratingText: rating?[attribute: "text"],
-                    ratingValue: rating?[attribute: "value"], bestRating: rating?[attribute: "best"],
-                    worstRating: rating?[attribute: "worst"], published: check[attribute: "published"],
-                    imported: check[attribute: "imported"] ?? "")
-            })
+    }
+
+    private static func decode(_ check: some XMLElementReading) -> ArchivedCheck {
+        let rating = check.element(named: "rating")
+        return ArchivedCheck(
+            url: check[attribute: "url"] ?? "", claim: check.element(named: "claim")?.text ?? "",
+            claimant: check.element(named: "claimant")?.text, summary: check.element(named: "summary")?.text,
+            rating: rating?[attribute: "normalized"].flatMap(Rating.init(rawValue:)), ratingText: rating?[attribute: "text"],
+            ratingValue: rating?[attribute: "value"], bestRating: rating?[attribute: "best"],
+            worstRating: rating?[attribute: "worst"], published: check[attribute: "published"],
+            imported: check[attribute: "imported"] ?? "")
     }
 
     /// The file's content, checked against the schema before it is written.

@@ -43,40 +43,51 @@ extension WorkspaceIndex: CheckedArchive {
         try database.transaction { () throws(SQLiteError) in
             guard try database.rows("SELECT 1 FROM meta WHERE key = 'matching'").isEmpty else { return }
             try database.execute("""
-                CREATE TABLE postings(term TEXT NOT NULL, entry INTEGER NOT NULL, claim INTEGER NOT NULL, title INTEGER NOT NULL,
-                    claimLength INTEGER NOT NULL, titleLength INTEGER NOT NULL, PRIMARY KEY (term, entry)) WITHOUT ROWID
+                CREATE TABLE postings(term TEXT NOT NULL, entry INTEGER NOT NULL, shape INTEGER NOT NULL,
+                    PRIMARY KEY (term, entry)) WITHOUT ROWID
                 """)
-            var texts: [(entry: Int64, claim: String, title: String)] = []
-            for row in try database.rows("SELECT row, quote, title FROM claims_content WHERE title IS NOT NULL ORDER BY row") {
-                texts.append((row[0].integer ?? 0, row[1].text ?? "", row[2].text ?? ""))
-            }
-            for row in try database.rows("SELECT row, claim, summary FROM checks ORDER BY row") {
-                texts.append((-(row[0].integer ?? 0), row[1].text ?? "", row[2].text ?? ""))
-            }
-            let terms = parallelMap(texts, chunk: 256) { EntryTerms(claim: $0.claim, title: $0.title) }
-            // Written in key order: appending to the tree is much faster than inserting at random.
-            var postings: [String: [(entry: Int64, claim: Int64, title: Int64, claimLength: Int64, titleLength: Int64)]] = [:]
-            var totals = (claim: Int64(0), title: Int64(0))
-            for (text, entry) in zip(texts, terms) {
-                for count in entry.counts {
-                    postings[count.term, default: []].append((text.entry, count.claim, count.title, entry.claimLength, entry.titleLength))
+            // A chunk of entries at a time, so memory stays flat however large the archive: their
+            // terms worked out on every core, then written in key order (appending to the tree's
+            // regions is much faster than inserting at random).
+            var totals = (entries: 0, claim: Int64(0), title: Int64(0))
+            let insert = try database.prepare("INSERT INTO postings VALUES (?, ?, ?)")
+            func post(_ texts: [(entry: Int64, claim: String, title: String)]) throws(SQLiteError) {
+                let terms = parallelMap(texts, chunk: 256) { EntryTerms(claim: $0.claim, title: $0.title) }
+                var postings: [(term: String, entry: Int64, shape: Int64)] = []
+                for (text, entry) in zip(texts, terms) {
+                    for count in entry.counts {
+                        let shape = PostingShape.pack(
+                            claim: count.claim, title: count.title, claimLength: entry.claimLength, titleLength: entry.titleLength)
+                        postings.append((count.term, text.entry, shape))
+                    }
+                    totals.claim += entry.claimLength
+                    totals.title += entry.titleLength
                 }
-                totals.claim += entry.claimLength
-                totals.title += entry.titleLength
-            }
-            let insert = try database.prepare("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?)")
-            for term in postings.keys.sorted(by: { $0.bytePrecedes($1) }) {
-                for posting in postings[term]!.sorted(by: { $0.entry < $1.entry }) {
-                    try insert.bind([
-                        .text(term), .integer(posting.entry), .integer(posting.claim), .integer(posting.title),
-                        .integer(posting.claimLength), .integer(posting.titleLength),
-                    ])
+                totals.entries += texts.count
+                postings.sort { $0.term != $1.term ? $0.term.bytePrecedes($1.term) : $0.entry < $1.entry }
+                for posting in postings {
+                    try insert.bind([.text(posting.term), .integer(posting.entry), .integer(posting.shape)])
                     try insert.run()
                 }
             }
+            for (sql, sign) in [
+                ("SELECT row, quote, title FROM claims_content WHERE title IS NOT NULL ORDER BY row", Int64(1)),
+                ("SELECT row, claim, summary FROM checks ORDER BY row", -1),
+            ] {
+                let select = try database.prepare(sql)
+                var texts: [(entry: Int64, claim: String, title: String)] = []
+                while try select.step() {
+                    texts.append((sign * (select.integer(0) ?? 0), select.text(1) ?? "", select.text(2) ?? ""))
+                    if texts.count == 16_384 {
+                        try post(texts)
+                        texts.removeAll(keepingCapacity: true)
+                    }
+                }
+                try post(texts)
+            }
             try database.run(
                 "INSERT INTO meta VALUES ('matching', '1'), ('match.entries', ?), ('match.claim', ?), ('match.title', ?)",
-                [.text(String(texts.count)), .text(String(totals.claim)), .text(String(totals.title))])
+                [.text(String(totals.entries)), .text(String(totals.claim)), .text(String(totals.title))])
         }
     }
 
@@ -120,26 +131,50 @@ extension WorkspaceIndex: CheckedArchive {
         try prepareMatching()
         let totals = try matchTotals()
         let terms = parameters.weightedTerms(text)
-        let statement = try database.prepare("SELECT entry, claim, title, claimLength, titleLength FROM postings WHERE term = ?")
-        var scores: [Int64: Double] = [:]
+        let statement = try database.prepare("SELECT entry, shape FROM postings WHERE term = ?")
+        // Scores by entry: a workspace claim's row, or an archived check's (negated) row.
+        var claimScores: [Double] = []
+        var checkScores: [Double] = []
+        var touched: [Int64] = []
         var idfs: [String: Double] = [:]
+        var found: [(entry: Int64, part: Double)] = []
         for (term, weight) in terms {
             try statement.bind([.text(term)])
-            var found: [(entry: Int64, part: Double)] = []
+            found.removeAll(keepingCapacity: true)
             while try statement.step() {
+                let shape = PostingShape.unpack(statement.integer(1) ?? 0)
                 let part = parameters.saturated(
-                    claim: Double(statement.integer(1) ?? 0), title: Double(statement.integer(2) ?? 0),
-                    claimLength: Double(statement.integer(3) ?? 0), titleLength: Double(statement.integer(4) ?? 0),
+                    claim: shape.claim, title: shape.title, claimLength: shape.claimLength, titleLength: shape.titleLength,
                     averageClaim: totals.averageClaim, averageTitle: totals.averageTitle)
                 found.append((statement.integer(0) ?? 0, part))
             }
             let idf = parameters.idf(count: totals.count, holding: Double(found.count))
             idfs[term] = idf
-            for (entry, part) in found { scores[entry, default: 0] += weight * idf * part }
+            for (entry, part) in found {
+                let slot = Int(abs(entry))
+                if entry > 0 {
+                    if slot >= claimScores.count { claimScores += repeatElement(0, count: max(slot + 1 - claimScores.count, claimScores.count)) }
+                    if claimScores[slot] == 0 { touched.append(entry) }
+                    claimScores[slot] += weight * idf * part
+                } else {
+                    if slot >= checkScores.count { checkScores += repeatElement(0, count: max(slot + 1 - checkScores.count, checkScores.count)) }
+                    if checkScores[slot] == 0 { touched.append(entry) }
+                    checkScores[slot] += weight * idf * part
+                }
+            }
         }
         let reference = parameters.reference(terms) { idfs[$0] ?? 0 }
+        let score = { (entry: Int64) in entry > 0 ? claimScores[Int(entry)] : checkScores[Int(-entry)] }
         let order = { (entry: Int64) in entry > 0 ? entry : Int64.max / 2 - entry }
-        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+        let before = { (a: Int64, b: Int64) in score(a) != score(b) ? score(a) > score(b) : order(a) < order(b) }
+        // The best few, kept in order as the rest go by (one more than asked, for the one left out).
+        var best: [Int64] = []
+        for entry in touched {
+            guard best.count <= limit || before(entry, best[best.count - 1]) else { continue }
+            best.insert(entry, at: best.firstIndex { before(entry, $0) } ?? best.count)
+            if best.count > limit + 1 { best.removeLast() }
+        }
+        let ranked = best.map { ($0, score($0)) }
         var result: [SimilarCheck] = []
         for (entry, score) in ranked {
             guard result.count < limit else { break }
@@ -173,8 +208,7 @@ extension WorkspaceIndex: CheckedArchive {
         try prepareMatching()
         let totals = try matchTotals()
         let held = try database.prepare("SELECT count(*) FROM postings WHERE term = ?")
-        let posting = try database.prepare(
-            "SELECT claim, title, claimLength, titleLength FROM postings WHERE term = ? AND entry = ?")
+        let posting = try database.prepare("SELECT shape FROM postings WHERE term = ? AND entry = ?")
         var result: [ClaimMatcher.Contribution] = []
         for (term, weight) in parameters.weightedTerms(text) {
             try posting.bind([.text(term), .integer(check.entry)])
@@ -182,12 +216,11 @@ extension WorkspaceIndex: CheckedArchive {
             try held.bind([.text(term)])
             _ = try held.step()
             let idf = parameters.idf(count: totals.count, holding: Double(held.integer(0) ?? 0))
-            let inClaim = Int(posting.integer(0) ?? 0)
-            let inTitle = Int(posting.integer(1) ?? 0)
+            let shape = PostingShape.unpack(posting.integer(0) ?? 0)
             let part = parameters.saturated(
-                claim: Double(inClaim), title: Double(inTitle), claimLength: Double(posting.integer(2) ?? 0),
-                titleLength: Double(posting.integer(3) ?? 0), averageClaim: totals.averageClaim, averageTitle: totals.averageTitle)
-            result.append(.init(term: term, inClaim: inClaim, inTitle: inTitle, idf: idf, score: weight * idf * part))
+                claim: shape.claim, title: shape.title, claimLength: shape.claimLength, titleLength: shape.titleLength,
+                averageClaim: totals.averageClaim, averageTitle: totals.averageTitle)
+            result.append(.init(term: term, inClaim: Int(shape.claim), inTitle: Int(shape.title), idf: idf, score: weight * idf * part))
         }
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
     }

@@ -69,6 +69,20 @@ struct EntryTerms: Sendable {
     }
 }
 
+/// A posting's numbers in one integer column (the postings table's `shape`): the term's count in
+/// the claim and in the title, and the two fields' lengths, 16 bits each (more is counted as the most).
+enum PostingShape {
+    static func pack(claim: Int64, title: Int64, claimLength: Int64, titleLength: Int64) -> Int64 {
+        let fields = [claim, title, claimLength, titleLength].map { UInt64(min(max($0, 0), 0xFFFF)) }
+        return Int64(bitPattern: fields[0] | fields[1] << 16 | fields[2] << 32 | fields[3] << 48)
+    }
+
+    static func unpack(_ shape: Int64) -> (claim: Double, title: Double, claimLength: Double, titleLength: Double) {
+        let bits = UInt64(bitPattern: shape)
+        return (Double(bits & 0xFFFF), Double(bits >> 16 & 0xFFFF), Double(bits >> 32 & 0xFFFF), Double(bits >> 48 & 0xFFFF))
+    }
+}
+
 /// The statements a refresh writes with, prepared once, inside its transaction.
 final class IndexWriter {
     let database: Database
@@ -109,7 +123,7 @@ final class IndexWriter {
         }
         if matching {
             postingStatements = (
-                try database.prepare("INSERT INTO postings VALUES (?, ?, ?, ?, ?, ?)"),
+                try database.prepare("INSERT INTO postings VALUES (?, ?, ?)"),
                 try database.prepare("DELETE FROM postings WHERE term = ? AND entry = ?"))
         }
     }
@@ -189,16 +203,71 @@ final class IndexWriter {
 
     /// Writes a file's rows.
     func insert(_ update: Update) throws(SQLiteError) {
-        let stat = update.file.stat
+        let file = try insertFile(update.file, indexed: update.indexed, id: update.id, error: update.error)
+        for claim in update.claims { try insert(claim, file: file, document: update.id) }
+    }
+
+    /// Writes a file's own row; returns its row number.
+    func insertFile(_ file: WorkspaceIndex.Stale, indexed: Int64, id: String, error: DocumentError?) throws(SQLiteError) -> Int64 {
+        let stat = file.stat
         try insertFile.bind([
-            .text(update.file.name), .integer(update.file.kind.rawValue), .integer(stat.size), .integer(stat.mtime),
-            .integer(stat.ctime), .integer(stat.inode), .integer(update.indexed), .text(update.id),
-            update.error.map { .text(WorkspaceIndex.serialize($0.diagnostics)) } ?? .null,
+            .text(file.name), .integer(file.kind.rawValue), .integer(stat.size), .integer(stat.mtime),
+            .integer(stat.ctime), .integer(stat.inode), .integer(indexed), .text(id),
+            error.map { .text(WorkspaceIndex.serialize($0.diagnostics)) } ?? .null,
         ])
         try insertFile.run()
-        let file = database.lastInsertedRow
-        for claim in update.claims { try insert(claim, file: file, document: update.id) }
-        for check in update.checks { try insert(check, file: file) }
+        return database.lastInsertedRow
+    }
+
+    /// Indexes the archive file `file` as it is read, a few thousand checks at a time (their
+    /// terms worked out on every core); a file that fails its schema keeps no checks, only its
+    /// findings. Returns them.
+    func insertArchive(_ file: WorkspaceIndex.Stale) throws(SQLiteError) -> DocumentError? {
+        let indexed = FileStat.now()
+        let savedTotals = totals
+        try database.execute("SAVEPOINT archive")
+        let row = try insertFile(file, indexed: indexed, id: "", error: nil)
+        var pending: [ArchivedCheck] = []
+        var publisher = ""
+        var failure: SQLiteError?
+        let terms = matching
+        func flush() {
+            guard failure == nil else { return }
+            let checks = parallelMap(pending, chunk: 256) { check in
+                IndexedCheck(
+                    url: check.url, publisher: "", rating: check.rating, claim: check.claim, summary: check.summary,
+                    terms: terms ? EntryTerms(claim: check.claim, title: check.summary ?? "") : nil)
+            }
+            pending.removeAll(keepingCapacity: true)
+            do throws(SQLiteError) {
+                for var check in checks {
+                    check.publisher = publisher
+                    try insert(check, file: row)
+                }
+            } catch {
+                failure = error
+            }
+        }
+        var unreadable: DocumentError?
+        do throws(DocumentError) {
+            try CheckArchive.stream(path: file.path, publisher: { publisher = $0 }) { check in
+                pending.append(check)
+                if pending.count == 4096 { flush() }
+            }
+            flush()
+        } catch {
+            unreadable = error
+        }
+        if unreadable == nil, failure == nil {
+            try database.run("UPDATE files SET id = ? WHERE row = ?", [.text(publisher), .integer(row)])
+            try database.execute("RELEASE archive")
+            return nil
+        }
+        try database.execute("ROLLBACK TO archive; RELEASE archive")
+        totals = savedTotals
+        if let failure { throw failure }
+        _ = try insertFile(file, indexed: indexed, id: "", error: unreadable)
+        return unreadable
     }
 
     func insert(_ claim: IndexedClaim, file: Int64, document: String) throws(SQLiteError) {
@@ -245,8 +314,9 @@ final class IndexWriter {
         guard let insert = postingStatements?.insert else { return }
         for count in terms.counts {
             try insert.bind([
-                .text(count.term), .integer(entry), .integer(count.claim), .integer(count.title), .integer(terms.claimLength),
-                .integer(terms.titleLength),
+                .text(count.term), .integer(entry),
+                .integer(PostingShape.pack(
+                    claim: count.claim, title: count.title, claimLength: terms.claimLength, titleLength: terms.titleLength)),
             ])
             try insert.run()
         }
@@ -271,37 +341,23 @@ final class IndexWriter {
         var indexed: Int64
         var id: String
         var claims: [IndexedClaim]
-        var checks: [IndexedCheck]
         var error: DocumentError?
     }
 
-    /// Reads `files` on every core, on a thread of its own; with their postings if `terms`.
+    /// Reads the documents `files` on every core, on a thread of its own; with their postings if `terms`.
     static func readInBackground(_ files: [WorkspaceIndex.Stale], terms: Bool) -> BackgroundWork<[Update], Never> {
         BackgroundWork("factcheck.index-read") {
             parallelMap(files, chunk: 4) { file in
                 // Noted before the read: a change during it leaves the file not older, so read again.
                 let indexed = FileStat.now()
-                var update = Update(file: file, indexed: indexed, id: "", claims: [], checks: [])
+                var update = Update(file: file, indexed: indexed, id: "", claims: [])
                 do throws(DocumentError) {
-                    switch file.kind {
-                    case .document:
-                        try DocumentStream.read(path: file.path, article: { update.id = $0.id }) {
-                            update.claims.append(IndexedClaim($0, terms: terms))
-                        }
-                    case .archive:
-                        let archive = try CheckArchive.load(path: file.path)
-                        update.id = archive.publisher
-                        update.checks = archive.checks.map { check in
-                            IndexedCheck(
-                                url: check.url, publisher: archive.publisher, rating: check.rating, claim: check.claim,
-                                summary: check.summary,
-                                terms: terms ? EntryTerms(claim: check.claim, title: check.summary ?? "") : nil)
-                        }
+                    try DocumentStream.read(path: file.path, article: { update.id = $0.id }) {
+                        update.claims.append(IndexedClaim($0, terms: terms))
                     }
                 } catch {
                     update.error = error
                     update.claims = []
-                    update.checks = []
                 }
                 return update
             }

@@ -22,7 +22,7 @@ public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "3"
+    static let format = "4"
 
     let database: Database
     public let path: String
@@ -268,8 +268,16 @@ public final class WorkspaceIndex {
         try database.transaction { () throws(SQLiteError) in
             let writer = try IndexWriter(self)
             for name in gone { try writer.remove(name) }
-            // The next batch is read while this one is written.
-            let batches = stride(from: 0, to: stale.count, by: Self.batch).map { Array(stale[$0..<min($0 + Self.batch, stale.count)]) }
+            // An archive can be large: it is streamed into the index.
+            for file in stale where file.kind == .archive {
+                try writer.remove(file.name)
+                if let error = try writer.insertArchive(file) { failed(file.path, error) }
+            }
+            // Documents are read on every core; the next batch is read while this one is written.
+            let documents = stale.filter { $0.kind == .document }
+            let batches = stride(from: 0, to: documents.count, by: Self.batch).map {
+                Array(documents[$0..<min($0 + Self.batch, documents.count)])
+            }
             let terms = writer.matching
             var reading = batches.first.map { IndexWriter.readInBackground($0, terms: terms) }
             for number in batches.indices {
