@@ -53,20 +53,20 @@ struct Search: ParsableCommand {
         let filter = ClaimFilter(
             statuses: statuses.isEmpty ? Set(Status.allCases) : Set(statuses),
             assignee: try assigneeFilter(assignee, workspace: root), rating: rating, documents: Set(documents))
-        var hits: [WorkspaceIndex.Hit] = []
-        var archived: [WorkspaceIndex.ArchiveHit] = []
+        var hits: (hits: [WorkspaceIndex.Hit], total: Int) = ([], 0)
+        var archived: (hits: [WorkspaceIndex.ArchiveHit], total: Int) = ([], 0)
         // The archive's checks have no status, assignee or document of this desk's.
         let archiveToo = statuses.isEmpty && assignee == nil && documents.isEmpty
         do {
             try index.refresh { Terminal.report($0.diagnostics) }
-            hits = try index.search(query, filter: filter)
-            if archiveToo { archived = try index.searchArchive(query, rating: rating) }
+            hits = try index.search(query, filter: filter, limit: limit)
+            if archiveToo { archived = try index.searchArchive(query, rating: rating, limit: limit) }
         } catch {
             Terminal.error("factcheck: error: the index \(index.path): \(error.message)")
             throw ExitCode(3)
         }
-        let shown = Array(hits.prefix(limit))
-        let shownArchived = Array(archived.prefix(limit))
+        let shown = hits.hits
+        let shownArchived = archived.hits
         if output.json {
             try JSONOutput.print(shown.map {
                 SearchJSON(
@@ -95,14 +95,14 @@ struct Search: ParsableCommand {
                     marked(hit.highlighted),
                 ])
             }
-            sections.append(table.render() + "\n" + Self.count(shown.count, of: hits.count, "claim"))
+            sections.append(table.render() + "\n" + Self.count(shown.count, of: hits.total, "claim"))
         }
         if !shownArchived.isEmpty {
             var table = Table(headers: ["CHECKED BY", "RATING", "CLAIM", "REVIEW"])
             for hit in shownArchived {
                 table.rows.append([hit.check.publisher, hit.check.rating?.rawValue ?? "-", marked(hit.highlighted), hit.check.url])
             }
-            sections.append(table.render() + "\n" + Self.count(shownArchived.count, of: archived.count, "archived check"))
+            sections.append(table.render() + "\n" + Self.count(shownArchived.count, of: archived.total, "archived check"))
         }
         Terminal.out(sections.isEmpty ? "no claim matches \(query)" : sections.joined(separator: "\n\n"))
     }

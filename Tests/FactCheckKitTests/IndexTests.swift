@@ -28,7 +28,7 @@ private final class IndexedDesk {
     }
 
     func quotes(_ index: WorkspaceIndex, _ query: String) throws -> [String] {
-        try index.search(query) { _ in true }.map { "\($0.row.document):\($0.row.claim)" }
+        try index.search(query).map { "\($0.row.document):\($0.row.claim)" }
     }
 }
 
@@ -73,7 +73,7 @@ private final class IndexedDesk {
         try FileManager.default.createDirectory(atPath: desk.root + "/sub", withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: desk.document, toPath: renamed)
         #expect(try desk.refresh(index).0 == .init(read: 1, unchanged: 0, removed: 1))
-        #expect(try index.search("Kenneth") { _ in true }.map(\.row.path) == [renamed])
+        #expect(try index.search("Kenneth").map(\.row.path) == [renamed])
         try FileManager.default.removeItem(atPath: renamed)
         #expect(try desk.refresh(index).0.removed == 1)
         #expect(try desk.quotes(index, "Kenneth").isEmpty)
@@ -158,8 +158,8 @@ extension IndexedDesk {
         }
         // The archive is matched and searched.
         #expect(try index.similar("Koalas are extinct in the wild", limit: 1).first?.ref == "https://example.org/checks/koalas")
-        #expect(try index.searchArchive("vulnerable").map(\.check.url) == ["https://example.org/checks/koalas"])
-        #expect(try index.searchArchive("council", rating: .accurate).isEmpty)
+        #expect(try index.searchArchive("vulnerable").hits.map(\.check.url) == ["https://example.org/checks/koalas"])
+        #expect(try index.searchArchive("council", rating: .accurate).hits.isEmpty)
     }
 
     /// A change through the tool updates the index under the document's lock: the next refresh has
@@ -171,7 +171,7 @@ extension IndexedDesk {
         let index = desk.open(warnings: &warnings)
         try index.refresh { Issue.record("\($0)") }
         // Both built lazily, and from now on kept.
-        #expect(try index.search("zebra") { _ in true }.isEmpty)
+        #expect(try index.search("zebra").isEmpty)
         #expect(try index.similar("zebra", limit: 1).isEmpty)
         let workspace = Workspace(root: desk.root)
         let c12 = ClaimReference(document: "nk-icc", claim: "c12")
@@ -181,7 +181,7 @@ extension IndexedDesk {
                   note: "A zebra of a summary."),
             to: c12, in: workspace, by: "Pat Example")
         #expect(try index.refresh { _ in } == .init(read: 0, unchanged: 2, removed: 0))
-        #expect(try index.search("zebra") { _ in true }.map { "\($0.row.document):\($0.row.claim)" } == ["nk-icc:c12"])
+        #expect(try index.search("zebra").map { "\($0.row.document):\($0.row.claim)" } == ["nk-icc:c12"])
         #expect(try index.similar("zebra", limit: 1).first?.ref == "nk-icc:c12")
         // Still the in-memory matcher's answers.
         let memory = CheckedClaims.workspace(desk.root)
@@ -211,5 +211,39 @@ extension IndexedDesk {
         var assigned: [String] = []
         try index.rows(ClaimFilter(statuses: [.inReview], assignee: "Pat Example"), quoteLimit: nil) { assigned.append("c\($0.number)") }
         #expect(assigned == ["c12"])
+    }
+}
+
+@Suite struct ArchiveInTheIndex {
+    /// An archive file that fails its schema keeps no checks in the index and is reported on every
+    /// refresh until it is fixed; fixed, its checks are back.
+    @Test func aBrokenArchiveIsReportedEveryTimeAndKeepsNoChecks() throws {
+        let desk = try IndexedDesk()
+        try desk.writeArchive()
+        var warnings: [String] = []
+        let index = desk.open(warnings: &warnings)
+        _ = try index.similar("warm", limit: 1)  // postings built, so they are kept too
+        let path = desk.root + "/archive/example-checkers.checks.xml"
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        try good.replacingOccurrences(of: "normalized=\"inaccurate\"", with: "normalized=\"bogus\"")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            var failures: [DocumentError] = []
+            try index.refresh { failures.append($0) }
+            #expect(failures.count == 1 && failures[0].diagnostics.first?.file == path, "\(failures)")
+            #expect(try index.similar("Koalas are extinct in the wild", limit: 3).allSatisfy { !$0.ref.hasPrefix("https://") })
+            #expect(try index.searchArchive("koalas").hits.isEmpty)
+        }
+        try good.write(toFile: path, atomically: true, encoding: .utf8)
+        var failures = 0
+        try index.refresh { _ in failures += 1 }
+        #expect(failures == 0)
+        #expect(try index.similar("Koalas are extinct in the wild", limit: 1).first?.ref == "https://example.org/checks/koalas")
+        // The totals the scores use are the in-memory matcher's again.
+        let memory = CheckedClaims.workspace(desk.root)
+        #expect(try index.count() == memory.count())
+        let text = "Koalas are extinct in the wild"
+        let scores = zip(try index.similar(text, limit: 3), memory.similar(text, limit: 3))
+        #expect(scores.allSatisfy { abs($0.score - $1.score) < 1e-9 && $0.ref == $1.ref })
     }
 }

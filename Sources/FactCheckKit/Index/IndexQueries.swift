@@ -4,6 +4,25 @@ extension WorkspaceIndex {
     /// The claims `filter` matches, in listing order (best score first, then document id and claim
     /// number), `quoteLimit` characters of each quote kept.
     public func rows(_ filter: ClaimFilter, quoteLimit: Int?, _ body: (ClaimRow) -> Void) throws(SQLiteError) {
+        let (conditions, values) = Self.conditions(filter)
+        let paths = try filePaths()
+        let statement = try database.prepare("""
+            SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote FROM claims c
+            WHERE \(conditions) ORDER BY COALESCE(c.score, -1) DESC, c.document, c.number
+            """)
+        try statement.bind(values)
+        while try statement.step() {
+            guard let status = statement.text(4).flatMap(Status.init(rawValue:)) else { continue }
+            let quote = statement.text(7) ?? ""
+            body(ClaimRow(
+                score: statement.real(0), document: statement.text(1) ?? "", path: paths[statement.integer(2) ?? 0] ?? "",
+                number: Int(statement.integer(3) ?? 0), status: status, rating: statement.text(5).flatMap(Rating.init(rawValue:)),
+                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
+        }
+    }
+
+    /// `filter` as SQL on the claims table (named `c`), and the values it binds.
+    private static func conditions(_ filter: ClaimFilter) -> (String, [SQLiteValue]) {
         var conditions = ["c.status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))"]
         var values: [SQLiteValue] = filter.statuses.map(\.rawValue).sorted().map(SQLiteValue.text)
         if let assignee = filter.assignee {
@@ -19,20 +38,7 @@ extension WorkspaceIndex {
             values += filter.documents.sorted().map { .text($0) }
         }
         if filter.conflicts { conditions.append("c.conflict = 1") }
-        let paths = try filePaths()
-        let statement = try database.prepare("""
-            SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote FROM claims c
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY COALESCE(c.score, -1) DESC, c.document, c.number
-            """)
-        try statement.bind(values)
-        while try statement.step() {
-            guard let status = statement.text(4).flatMap(Status.init(rawValue:)) else { continue }
-            let quote = statement.text(7) ?? ""
-            body(ClaimRow(
-                score: statement.real(0), document: statement.text(1) ?? "", path: paths[statement.integer(2) ?? 0] ?? "",
-                number: Int(statement.integer(3) ?? 0), status: status, rating: statement.text(5).flatMap(Rating.init(rawValue:)),
-                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
-        }
+        return (conditions.joined(separator: " AND "), values)
     }
 
     /// Each file's path, by its row.
@@ -61,60 +67,81 @@ extension WorkspaceIndex {
         }
     }
 
-    /// Claims matching `query` (FTS5: words, "a phrase", prefix*, AND/OR/NOT), best first, that
-    /// `filter` accepts. A query FTS5 cannot parse is searched as its words, each quoted.
-    public func search(_ query: String, filter: ClaimFilter) throws(SQLiteError) -> [Hit] {
-        try search(query) {
-            filter.matches(status: $0.status, assignee: $0.assignee, rating: $0.rating, document: $0.document, conflicted: false)
-        }
-    }
-
-    func search(_ query: String, keep: (Row) -> Bool) throws(SQLiteError) -> [Hit] {
+    /// The first `limit` claims `filter` accepts that match `query` (FTS5: words, "a phrase",
+    /// prefix*, AND/OR/NOT), best first, and how many match in all. A query FTS5 cannot parse is
+    /// searched as its words, each quoted.
+    public func search(_ query: String, filter: ClaimFilter, limit: Int = .max) throws(SQLiteError) -> (hits: [Hit], total: Int) {
         try prepareText()
-        let rows = try matching(query, """
-            SELECT f.path, c.document, c.claim, c.status, c.score, c.rating, c.assignee, c.quote,
-                   highlight(claims_text, 0, char(1), char(2)), bm25(claims_text, 4.0, 2.0, 1.0, 1.0)
-            FROM claims_text JOIN claims c ON c.row = claims_text.rowid JOIN files f ON f.row = c.file
-            WHERE claims_text MATCH ? ORDER BY bm25(claims_text, 4.0, 2.0, 1.0, 1.0), f.path, c.number
+        let (conditions, values) = Self.conditions(filter)
+        let from = "FROM claims_text JOIN claims c ON c.row = claims_text.rowid WHERE claims_text MATCH ? AND \(conditions)"
+        let (rows, match) = try matching(query, values + [.integer(Int64(min(limit, Int(Int64.max))))], """
+            SELECT f.path, c.document, c.claim, c.status, c.score, c.rating, c.assignee, c.quote, c.row,
+                   bm25(claims_text, 4.0, 2.0, 1.0, 1.0) AS rank
+            \(from.replacing("WHERE", with: "JOIN files f ON f.row = c.file WHERE")) ORDER BY rank, f.path, c.number LIMIT ?
             """)
-        return rows.compactMap { values -> Hit? in
-            guard let status = values[3].text.flatMap(Status.init(rawValue:)) else { return nil }
+        let total = try database.rows("SELECT count(*) \(from)", [.text(match)] + values).first?.first?.integer ?? 0
+        // Highlighted only for the rows shown (highlight reads each text again).
+        let highlight = try database.prepare(
+            "SELECT highlight(claims_text, 0, char(1), char(2)) FROM claims_text WHERE claims_text MATCH ? AND rowid = ?")
+        var hits: [Hit] = []
+        for values in rows {
+            guard let status = values[3].text.flatMap(Status.init(rawValue:)) else { continue }
             let row = Row(
                 path: absolute(values[0].text ?? ""), document: values[1].text ?? "", claim: values[2].text ?? "", status: status,
                 score: values[4].real, rating: values[5].text.flatMap(Rating.init(rawValue:)), assignee: values[6].text,
                 quote: values[7].text ?? "")
-            guard keep(row) else { return nil }
-            return Hit(row: row, highlighted: values[8].text ?? row.quote, rank: values[9].real ?? 0)
+            try highlight.bind([.text(match), values[8]])
+            let marked = try highlight.step() ? highlight.text(0) : nil
+            hits.append(Hit(row: row, highlighted: marked ?? row.quote, rank: values[9].real ?? 0))
         }
+        return (hits, Int(total))
     }
 
-    /// The archive's checks matching `query`, best first (`rating`, if given, the only one kept).
-    public func searchArchive(_ query: String, rating: Rating? = nil) throws(SQLiteError) -> [ArchiveHit] {
+    /// Every claim matching `query`, best first.
+    func search(_ query: String) throws(SQLiteError) -> [Hit] {
+        try search(query, filter: ClaimFilter(statuses: Set(Status.allCases))).hits
+    }
+
+    /// The first `limit` of the archive's checks matching `query`, best first (`rating`, if given,
+    /// the only one kept), and how many match in all.
+    public func searchArchive(_ query: String, rating: Rating? = nil, limit: Int = .max) throws(SQLiteError)
+        -> (hits: [ArchiveHit], total: Int)
+    {
         try prepareText()
-        let rows = try matching(query, """
-            SELECT k.url, k.publisher, k.rating, k.claim, k.summary, highlight(checks_text, 0, char(1), char(2)),
-                   bm25(checks_text, 2.0, 1.0)
-            FROM checks_text JOIN checks k ON k.row = checks_text.rowid
-            WHERE checks_text MATCH ? ORDER BY bm25(checks_text, 2.0, 1.0), k.row
+        let condition = rating == nil ? "" : " AND k.rating = ?"
+        let values: [SQLiteValue] = rating.map { [.text($0.rawValue)] } ?? []
+        let from = "FROM checks_text JOIN checks k ON k.row = checks_text.rowid WHERE checks_text MATCH ?\(condition)"
+        let (rows, match) = try matching(query, values + [.integer(Int64(min(limit, Int(Int64.max))))], """
+            SELECT k.url, k.publisher, k.rating, k.claim, k.summary, k.row, bm25(checks_text, 2.0, 1.0) AS rank
+            \(from) ORDER BY rank, k.row LIMIT ?
             """)
-        return rows.compactMap { values -> ArchiveHit? in
+        let total = try database.rows("SELECT count(*) \(from)", [.text(match)] + values).first?.first?.integer ?? 0
+        let highlight = try database.prepare(
+            "SELECT highlight(checks_text, 0, char(1), char(2)) FROM checks_text WHERE checks_text MATCH ? AND rowid = ?")
+        var hits: [ArchiveHit] = []
+        for values in rows {
             let check = ArchivedRow(
                 url: values[0].text ?? "", publisher: values[1].text ?? "", rating: values[2].text.flatMap(Rating.init(rawValue:)),
                 claim: values[3].text ?? "", summary: values[4].text)
-            if let rating, check.rating != rating { return nil }
-            return ArchiveHit(check: check, highlighted: values[5].text ?? check.claim, rank: values[6].real ?? 0)
+            try highlight.bind([.text(match), values[5]])
+            let marked = try highlight.step() ? highlight.text(0) : nil
+            hits.append(ArchiveHit(check: check, highlighted: marked ?? check.claim, rank: values[6].real ?? 0))
         }
+        return (hits, Int(total))
     }
 
-    /// The rows of `sql`, its one parameter `query`; a query FTS5 cannot parse is tried again as
-    /// its words, each quoted.
-    private func matching(_ query: String, _ sql: String) throws(SQLiteError) -> [[SQLiteValue]] {
+    /// The rows of `sql`, its first parameter `query` and the rest `values`, with the query as
+    /// run: one FTS5 cannot parse is tried again as its words, each quoted.
+    private func matching(_ query: String, _ values: [SQLiteValue], _ sql: String) throws(SQLiteError)
+        -> (rows: [[SQLiteValue]], query: String)
+    {
         do {
-            return try database.rows(sql, [.text(query)])
+            return (try database.rows(sql, [.text(query)] + values), query)
         } catch where error.code & 0xFF == 1 {  // SQLITE_ERROR: a syntax error in the query
             let quoted = query.split(whereSeparator: \.isWhitespace).map { "\"" + $0.replacing("\"", with: "\"\"") + "\"" }
-            guard !quoted.isEmpty else { return [] }
-            return try database.rows(sql, [.text(quoted.joined(separator: " "))])
+                .joined(separator: " ")
+            guard !quoted.isEmpty else { return ([], quoted) }
+            return (try database.rows(sql, [.text(quoted)] + values), quoted)
         }
     }
 }

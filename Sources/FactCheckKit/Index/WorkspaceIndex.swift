@@ -179,7 +179,11 @@ public final class WorkspaceIndex {
     /// Brings the index up to date with the workspace: its annotation documents and its archive.
     @discardableResult
     public func refresh(onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
-        try refresh(DocumentFinder.documents(in: root, sorted: false), archives: CheckArchive.paths(in: root), onFailure: onFailure)
+        var found = Self.walk(root)
+        for path in CheckArchive.paths(in: root) {
+            if let stat = FileStat(path) { found.append(Found(path: path, name: relative(path), kind: .archive, stat: stat)) }
+        }
+        return try refresh(found, onFailure: onFailure)
     }
 
     /// Brings the index up to date with the documents at `paths` and the archive files at
@@ -190,7 +194,28 @@ public final class WorkspaceIndex {
     public func refresh(_ paths: [String], archives: [String] = [], onFailure: (DocumentError) -> Void) throws(SQLiteError)
         -> Refresh
     {
+        var found: [Found] = []
+        for (kind, list) in [(FileKind.document, paths), (.archive, archives)] {
+            for path in list {
+                if let stat = FileStat(path) { found.append(Found(path: path, name: relative(path), kind: kind, stat: stat)) }
+            }
+        }
+        var report = try refresh(found, onFailure: onFailure)
+        report.documents = paths.count
+        return report
+    }
+
+    /// A file of the workspace as the walk found it.
+    struct Found {
+        var path: String
+        var name: String
+        var kind: FileKind
+        var stat: FileStat
+    }
+
+    private func refresh(_ found: [Found], onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
         var known: [String: NotedFile] = [:]
+        known.reserveCapacity(found.count)
         let statement = try database.prepare("SELECT path, size, mtime, ctime, inode, indexed, problems FROM files")
         while try statement.step() {
             known[statement.text(0) ?? ""] = NotedFile(
@@ -200,25 +225,29 @@ public final class WorkspaceIndex {
                 indexed: statement.integer(5) ?? 0, problems: statement.text(6))
         }
         var report = Refresh()
-        report.documents = paths.count
         var stale: [Stale] = []
         var failures: [(path: String, error: DocumentError)] = []
-        var present: Set<String> = []
-        present.reserveCapacity(paths.count + archives.count)
-        for (kind, list) in [(FileKind.document, paths), (.archive, archives)] {
-            for path in list {
-                let name = relative(path)
-                present.insert(name)
-                guard let stat = FileStat(path) else { continue }
-                if let noted = known[name], noted.stat == stat, stat.mtime < noted.indexed {
-                    report.unchanged += 1
-                    if let problems = noted.problems { failures.append((path, .invalid(Self.diagnostics(problems)))) }
-                } else {
-                    stale.append(Stale(path: path, name: name, kind: kind, stat: stat))
-                }
+        var seen = 0
+        for file in found {
+            if file.kind == .document { report.documents += 1 }
+            guard let noted = known[file.name] else {
+                stale.append(Stale(path: file.path, name: file.name, kind: file.kind, stat: file.stat))
+                continue
+            }
+            seen += 1
+            if noted.stat == file.stat, file.stat.mtime < noted.indexed {
+                report.unchanged += 1
+                if let problems = noted.problems { failures.append((file.path, .invalid(Self.diagnostics(problems)))) }
+            } else {
+                stale.append(Stale(path: file.path, name: file.name, kind: file.kind, stat: file.stat))
             }
         }
-        let gone = known.keys.filter { !present.contains($0) }.sorted()
+        // Every file the index knows was found, unless some are gone.
+        var gone: [String] = []
+        if seen < known.count {
+            let present = Set(found.map(\.name))
+            gone = known.keys.filter { !present.contains($0) }.sorted()
+        }
         if !stale.isEmpty || !gone.isEmpty {
             try write(stale.sorted { $0.name.bytePrecedes($1.name) }, gone: gone) {
                 failures.append(($0, $1))
@@ -231,6 +260,44 @@ public final class WorkspaceIndex {
             onFailure(failure.error)
         }
         return report
+    }
+
+    /// Every `*.factcheck.xml` below `root` (as `DocumentFinder` finds them, hidden folders left
+    /// out) with its stat, each file looked up from its folder's descriptor: a path walk per file
+    /// would cost more than the rest of a warm listing.
+    static func walk(_ root: String) -> [Found] {
+        var found: [Found] = []
+        var pending: [(path: String, name: String)] = [(root, "")]
+        while let (folder, folderName) = pending.popLast() {
+            guard let directory = opendir(folder) else { continue }
+            defer { closedir(directory) }
+            let descriptor = dirfd(directory)
+            while let entry = readdir(directory) {
+                var info = stat()
+                let looked = withUnsafePointer(to: &entry.pointee.d_name) { field -> (name: String, stat: Bool)? in
+                    let name = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
+                    guard name[0] != 0x2E else { return nil }  // "." "..", and hidden files and folders
+                    let type = entry.pointee.d_type
+                    let text = String(cString: name)
+                    guard type == UInt8(DT_DIR) || text.hasSuffix(AnnotationDocument.fileSuffix) || type == UInt8(DT_UNKNOWN)
+                        || type == UInt8(DT_LNK)
+                    else { return nil }
+                    return (text, fstatat(descriptor, name, &info, 0) == 0)
+                }
+                guard let looked, looked.stat else { continue }
+                let name = folderName.isEmpty ? looked.name : folderName + "/" + looked.name
+                let path = PathNames.join(folder, looked.name)
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    pending.append((path, name))
+                case S_IFREG where looked.name.hasSuffix(AnnotationDocument.fileSuffix):
+                    found.append(Found(path: path, name: name, kind: .document, stat: FileStat(info)))
+                default:
+                    break
+                }
+            }
+        }
+        return found
     }
 
     enum FileKind: Int64, Sendable {
@@ -329,6 +396,10 @@ struct FileStat: Hashable, Sendable {
     init?(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int64(info.st_size)
         mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         ctime = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
