@@ -72,13 +72,17 @@ struct List: ParsableCommand {
         // The rows come sorted from the index, kept (as the table shows them) to measure the columns.
         var widths = Self.headers.map(\.characterCount)
         var rows: [ClaimRow] = []
+        var lines: [[String]] = []
         let refresh: WorkspaceIndex.Refresh
         do {
             refresh = try index.refresh { Terminal.report($0.diagnostics) }
             try index.rows(filter, quoteLimit: quoteLimit) { row in
-                rows.append(row)
-                if !output.json {
-                    for (column, cell) in Self.cells(of: row).enumerated() { widths[column] = max(widths[column], cell.characterCount) }
+                if output.json {
+                    rows.append(row)
+                } else {
+                    let cells = Self.cells(of: row)
+                    for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], cell.characterCount) }
+                    lines.append(cells)
                 }
             }
         } catch {
@@ -91,11 +95,11 @@ struct List: ParsableCommand {
             }
         } else if refresh.documents == 0 {
             Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
-        } else if rows.isEmpty {
+        } else if lines.isEmpty {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
             let table = Table(headers: Self.headers, widths: widths) { (cells: ([String]) -> Void) in
-                for row in rows { cells(Self.cells(of: row)) }
+                for line in lines { cells(line) }
             }
             Terminal.outLines(table.forEachLine)
         }

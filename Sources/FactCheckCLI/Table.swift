@@ -43,10 +43,16 @@ struct Table {
                 for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
             }
         }
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
         func write(_ cells: [String]) {
-            body(cells.indices.map { column in
-                column == cells.count - 1 ? cells[column] : cells[column].padding(to: widths[column])
-            }.joined(separator: "  "))
+            var line = ""
+            line.reserveCapacity(widths.reduce(0, +) + 2 * widths.count)
+            for (column, cell) in cells.enumerated() {
+                line += cell
+                guard column < cells.count - 1 else { break }
+                line += spaces.prefix(max(widths[column] - cell.characterCount, 0) + 2)
+            }
+            body(line)
         }
         write(headers)
         produce(write)
