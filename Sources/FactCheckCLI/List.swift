@@ -68,40 +68,38 @@ struct List: ParsableCommand {
         guard let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
             Terminal.error("factcheck: warning: \($0)")
         }) else { return false }
-        let quoteLimit = output.json ? nil : Self.quoteWidth
-        // The rows come sorted from the index, kept (as the table shows them) to measure the columns.
-        var widths = Self.headers.map(\.characterCount)
-        var rows: [ClaimRow] = []
-        var lines: [[String]] = []
+        // The rows come sorted from the index and go straight out: the columns are measured first.
         let refresh: WorkspaceIndex.Refresh
+        let measures: WorkspaceIndex.ListingMeasures
         do {
             refresh = try index.refresh { Terminal.report($0.diagnostics) }
-            try index.rows(filter, quoteLimit: quoteLimit) { row in
-                if output.json {
-                    rows.append(row)
-                } else {
-                    let cells = Self.cells(of: row)
-                    for (column, cell) in cells.enumerated() { widths[column] = max(widths[column], cell.characterCount) }
-                    lines.append(cells)
-                }
-            }
+            measures = try index.measures(filter)
         } catch {
             Terminal.error("factcheck: warning: the index \(index.path) cannot be read (\(error.message)); reading the documents")
             return false
         }
+        var failure: (any Error)?
         if output.json {
-            try JSONOutput.printArray(count: rows.count) { (next: (ClaimRowJSON) -> Void) in
-                for row in rows { next(ClaimRowJSON(row)) }
+            try JSONOutput.printArray(count: measures.count) { (next: (ClaimRowJSON) -> Void) in
+                do { try index.rows(filter, quoteLimit: nil) { next(ClaimRowJSON($0)) } } catch { failure = error }
             }
         } else if refresh.documents == 0 {
             Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
-        } else if lines.isEmpty {
+        } else if measures.count == 0 {
             Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
         } else {
+            // "-" for none is narrower than every header.
+            let assignee = measures.assignees.map(\.characterCount).max() ?? 0
+            let widths = zip(Self.headers.map(\.characterCount), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0])
+                .map { max($0, $1) }
             let table = Table(headers: Self.headers, widths: widths) { (cells: ([String]) -> Void) in
-                for line in lines { cells(line) }
+                do { try index.rows(filter, quoteLimit: Self.quoteWidth) { cells(Self.cells(of: $0)) } } catch { failure = error }
             }
             Terminal.outLines(table.forEachLine)
+        }
+        if let failure {
+            Terminal.error("factcheck: error: the index \(index.path): \(failure)")
+            throw ExitCode(3)
         }
         if refresh.unreadable > 0 { throw ExitCode(3) }
         if refresh.invalid > 0 { throw ExitCode(1) }

@@ -21,6 +21,38 @@ extension WorkspaceIndex {
         }
     }
 
+    /// What a table of the claims `filter` matches needs to know before its first line: how many,
+    /// the widest `DOC:cN` ref, status, score (two places) and rating, in characters (all ASCII),
+    /// and the assignees (for the caller to measure as it shows them).
+    public struct ListingMeasures: Sendable, Hashable {
+        public var count = 0
+        public var ref = 0
+        public var status = 0
+        public var score = 0
+        public var rating = 0
+        public var assignees: [String] = []
+    }
+
+    public func measures(_ filter: ClaimFilter) throws(SQLiteError) -> ListingMeasures {
+        let (conditions, values) = Self.conditions(filter)
+        var result = ListingMeasures()
+        let row = try database.rows("""
+            SELECT count(*), max(length(c.document) + 2 + length(c.number)), max(length(c.status)),
+                   max(CASE WHEN c.score IS NULL THEN 1 ELSE length(printf('%.2f', c.score)) END),
+                   max(COALESCE(length(c.rating), 1))
+            FROM claims c WHERE \(conditions)
+            """, values).first ?? []
+        guard row.count == 5, let count = row[0].integer, count > 0 else { return result }
+        result.count = Int(count)
+        result.ref = Int(row[1].integer ?? 0)
+        result.status = Int(row[2].integer ?? 0)
+        result.score = Int(row[3].integer ?? 0)
+        result.rating = Int(row[4].integer ?? 0)
+        result.assignees = try database.rows("SELECT DISTINCT c.assignee FROM claims c WHERE \(conditions)", values)
+            .compactMap { $0.first?.text }
+        return result
+    }
+
     /// `filter` as SQL on the claims table (named `c`), and the values it binds.
     private static func conditions(_ filter: ClaimFilter) -> (String, [SQLiteValue]) {
         var conditions = ["c.status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))"]

@@ -22,7 +22,7 @@ public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "4"
+    static let format = "5"
 
     let database: Database
     public let path: String
@@ -165,6 +165,8 @@ public final class WorkspaceIndex {
                     claim TEXT NOT NULL, number INTEGER NOT NULL, status TEXT NOT NULL, score REAL, rating TEXT,
                     assignee TEXT, conflict INTEGER NOT NULL, quote TEXT NOT NULL);
                 CREATE INDEX claims_file ON claims(file);
+                CREATE INDEX claims_listing ON claims(status, COALESCE(score, -1) DESC, document, number, rating, assignee, file,
+                    score, quote);
                 CREATE TABLE claim_texts(row INTEGER PRIMARY KEY, summary TEXT, notes TEXT, sources TEXT, title TEXT);
                 CREATE VIEW claims_content AS SELECT c.row AS row, c.file AS file, c.quote AS quote, t.summary AS summary,
                     t.notes AS notes, t.sources AS sources, t.title AS title FROM claims c JOIN claim_texts t ON t.row = c.row;
@@ -181,7 +183,7 @@ public final class WorkspaceIndex {
     public func refresh(onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
         var found = Self.walk(root)
         for path in CheckArchive.paths(in: root) {
-            if let stat = FileStat(path) { found.append(Found(path: path, name: relative(path), kind: .archive, stat: stat)) }
+            if let stat = FileStat(path) { found.append(Found(name: relative(path), kind: .archive, stat: stat)) }
         }
         return try refresh(found, onFailure: onFailure)
     }
@@ -197,7 +199,7 @@ public final class WorkspaceIndex {
         var found: [Found] = []
         for (kind, list) in [(FileKind.document, paths), (.archive, archives)] {
             for path in list {
-                if let stat = FileStat(path) { found.append(Found(path: path, name: relative(path), kind: kind, stat: stat)) }
+                if let stat = FileStat(path) { found.append(Found(name: relative(path), kind: kind, stat: stat)) }
             }
         }
         var report = try refresh(found, onFailure: onFailure)
@@ -205,9 +207,9 @@ public final class WorkspaceIndex {
         return report
     }
 
-    /// A file of the workspace as the walk found it.
+    /// A file of the workspace as the walk found it (by its name in the index: its path is
+    /// `absolute(name)`, made only for the few read).
     struct Found {
-        var path: String
         var name: String
         var kind: FileKind
         var stat: FileStat
@@ -231,15 +233,15 @@ public final class WorkspaceIndex {
         for file in found {
             if file.kind == .document { report.documents += 1 }
             guard let noted = known[file.name] else {
-                stale.append(Stale(path: file.path, name: file.name, kind: file.kind, stat: file.stat))
+                stale.append(Stale(path: absolute(file.name), name: file.name, kind: file.kind, stat: file.stat))
                 continue
             }
             seen += 1
             if noted.stat == file.stat, file.stat.mtime < noted.indexed {
                 report.unchanged += 1
-                if let problems = noted.problems { failures.append((file.path, .invalid(Self.diagnostics(problems)))) }
+                if let problems = noted.problems { failures.append((absolute(file.name), .invalid(Self.diagnostics(problems)))) }
             } else {
-                stale.append(Stale(path: file.path, name: file.name, kind: file.kind, stat: file.stat))
+                stale.append(Stale(path: absolute(file.name), name: file.name, kind: file.kind, stat: file.stat))
             }
         }
         // Every file the index knows was found, unless some are gone.
@@ -286,12 +288,11 @@ public final class WorkspaceIndex {
                 }
                 guard let looked, looked.stat else { continue }
                 let name = folderName.isEmpty ? looked.name : folderName + "/" + looked.name
-                let path = PathNames.join(folder, looked.name)
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR:
-                    pending.append((path, name))
+                    pending.append((PathNames.join(folder, looked.name), name))
                 case S_IFREG where looked.name.hasSuffix(AnnotationDocument.fileSuffix):
-                    found.append(Found(path: path, name: name, kind: .document, stat: FileStat(info)))
+                    found.append(Found(name: name, kind: .document, stat: FileStat(info)))
                 default:
                     break
                 }
