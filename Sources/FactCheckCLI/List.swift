@@ -93,7 +93,7 @@ struct List: ParsableCommand {
             let widths = zip(Self.headers.map(\.characterCount), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0])
                 .map { max($0, $1) }
             let table = Table(headers: Self.headers, widths: widths) { (cells: ([String]) -> Void) in
-                do { try index.rows(filter, quoteLimit: Self.quoteWidth) { cells(Self.cells(of: $0)) } } catch { failure = error }
+                do { try index.rows(filter, quoteLimit: Self.quoteWidth, paths: false) { cells(Self.cells(of: $0)) } } catch { failure = error }
             }
             Terminal.outLines(table.forEachLine)
         }

@@ -43,14 +43,15 @@ struct Table {
                 for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
             }
         }
-        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
+        // Each run of spaces a cell can need, made once.
+        let pads = (0...(widths.max() ?? 0) + 2).map { String(repeating: " ", count: $0) }
         func write(_ cells: [String]) {
             var line = ""
             line.reserveCapacity(widths.reduce(0, +) + 2 * widths.count)
             for (column, cell) in cells.enumerated() {
                 line += cell
                 guard column < cells.count - 1 else { break }
-                line += spaces.prefix(max(widths[column] - cell.characterCount, 0) + 2)
+                line += pads[max(widths[column] - cell.characterCount, 0) + 2]
             }
             body(line)
         }

@@ -2,10 +2,13 @@ import SQLiteStore
 
 extension WorkspaceIndex {
     /// The claims `filter` matches, in listing order (best score first, then document id and claim
-    /// number), `quoteLimit` characters of each quote kept.
-    public func rows(_ filter: ClaimFilter, quoteLimit: Int?, _ body: (ClaimRow) -> Void) throws(SQLiteError) {
+    /// number), `quoteLimit` characters of each quote kept; with their documents' paths unless
+    /// `paths` is false.
+    public func rows(_ filter: ClaimFilter, quoteLimit: Int?, paths withPaths: Bool = true, _ body: (ClaimRow) -> Void)
+        throws(SQLiteError)
+    {
         let (conditions, values) = Self.conditions(filter)
-        let paths = try filePaths()
+        let paths = withPaths ? try filePaths() : [:]
         let statement = try database.prepare("""
             SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote FROM claims c
             WHERE \(conditions) ORDER BY COALESCE(c.score, -1) DESC, c.document, c.number
