@@ -247,3 +247,35 @@ extension IndexedDesk {
         #expect(scores.allSatisfy { abs($0.score - $1.score) < 1e-9 && $0.ref == $1.ref })
     }
 }
+
+@Suite struct IndexBulkBuild {
+    /// An index filled from empty (its claim indexes made after the rows) lists as one grown row by row.
+    @Test func aBulkBuildListsAsAGrownOne() throws {
+        let desk = try IndexedDesk()
+        let sample = try String(contentsOfFile: desk.document, encoding: .utf8)
+        func copy(_ number: Int) -> String { sample.replacingOccurrences(of: "id=\"nk-icc\"", with: "id=\"copy-\(number)\"") }
+        for number in 0..<300 {
+            try copy(number).write(toFile: desk.root + "/copy-\(number).factcheck.xml", atomically: false, encoding: .utf8)
+        }
+        func listing(_ index: WorkspaceIndex) throws -> [ClaimRow] {
+            var rows: [ClaimRow] = []
+            try index.rows(ClaimFilter(statuses: Set(Status.allCases)), quoteLimit: nil) { rows.append($0) }
+            return rows
+        }
+        var warnings: [String] = []
+        let bulk = desk.open(warnings: &warnings)
+        #expect(try bulk.refresh { Issue.record("\($0)") }.read == 301)
+        let grown = try #require(WorkspaceIndex.inMemory(workspace: desk.root))
+        // One more document each time: never a bulk build.
+        let paths = DocumentFinder.documents(in: desk.root)
+        for count in 1...paths.count { try grown.refresh(Array(paths[..<count])) { _ in } }
+        let rows = try listing(bulk)
+        #expect(rows.count == 301 * 13)
+        #expect(rows.map(\.path).sorted() == (try listing(grown)).map(\.path).sorted())
+        #expect(rows.map(\.quote) == (try listing(grown)).map(\.quote))
+        // Its indexes are there again: a change is found by file.
+        try copy(7).write(toFile: desk.root + "/copy-7.factcheck.xml", atomically: true, encoding: .utf8)
+        #expect(try bulk.refresh { _ in } == .init(read: 1, unchanged: 300, removed: 0))
+        #expect(try listing(bulk).count == 301 * 13)
+    }
+}
