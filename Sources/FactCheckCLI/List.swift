@@ -92,10 +92,19 @@ struct List: ParsableCommand {
             let assignee = measures.assignees.map(\.characterCount).max() ?? 0
             let widths = zip(Self.headers.map(\.characterCount), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0])
                 .map { max($0, $1) }
-            let table = Table(headers: Self.headers, widths: widths) { (cells: ([String]) -> Void) in
-                do { try index.rows(filter, quoteLimit: Self.quoteWidth, paths: false) { cells(Self.cells(of: $0)) } } catch { failure = error }
-            }
-            Terminal.outLines(table.forEachLine)
+            // Rows are read on this thread while another makes and writes the lines.
+            let layout = Table.Layout(widths: widths)
+            Terminal.out(layout.line(Self.headers))
+            pipelined({ (next: (ClaimRow) -> Void) in
+                do { try index.rows(filter, quoteLimit: Self.quoteWidth, paths: false, next) } catch { failure = error }
+            }, consume: { rows in
+                var chunk = ""
+                for row in rows {
+                    chunk += layout.line(Self.cells(of: row))
+                    chunk += "\n"
+                }
+                Terminal.outText(chunk)
+            })
         }
         if let failure {
             Terminal.error("factcheck: error: the index \(index.path): \(failure)")

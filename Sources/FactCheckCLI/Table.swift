@@ -43,9 +43,24 @@ struct Table {
                 for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
             }
         }
-        // Each run of spaces a cell can need, made once.
-        let pads = (0...(widths.max() ?? 0) + 2).map { String(repeating: " ", count: $0) }
-        func write(_ cells: [String]) {
+        let layout = Layout(widths: widths)
+        body(layout.line(headers))
+        produce { body(layout.line($0)) }
+    }
+
+    /// Lines of cells in columns of known widths.
+    struct Layout: Sendable {
+        let widths: [Int]
+        /// Each run of spaces a cell can need, made once.
+        private let pads: [String]
+
+        init(widths: [Int]) {
+            self.widths = widths
+            pads = (0...(widths.max() ?? 0) + 2).map { String(repeating: " ", count: $0) }
+        }
+
+        /// The cells as one line, each padded to its column's width but the last.
+        func line(_ cells: [String]) -> String {
             var line = ""
             line.reserveCapacity(widths.reduce(0, +) + 2 * widths.count)
             for (column, cell) in cells.enumerated() {
@@ -53,10 +68,8 @@ struct Table {
                 guard column < cells.count - 1 else { break }
                 line += pads[max(widths[column] - cell.characterCount, 0) + 2]
             }
-            body(line)
+            return line
         }
-        write(headers)
-        produce(write)
     }
 }
 

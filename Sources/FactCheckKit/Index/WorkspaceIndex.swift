@@ -179,11 +179,23 @@ public final class WorkspaceIndex {
     /// Brings the index up to date with the workspace: its annotation documents and its archive.
     @discardableResult
     public func refresh(onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
-        var found = Self.walk(root)
-        for path in CheckArchive.paths(in: root) {
-            if let stat = FileStat(path) { found.append(Found(name: relative(path), kind: .archive, stat: stat)) }
+        // The folders are walked on another core while the index's notes are loaded.
+        let root = root
+        let walking = BackgroundWork("factcheck.index-walk") { () -> [Found] in
+            var found = Self.walk(root)
+            for path in CheckArchive.paths(in: root) {
+                if let stat = FileStat(path) { found.append(Found(name: Self.relative(path, to: root), kind: .archive, stat: stat)) }
+            }
+            return found
         }
-        return try refresh(found, onFailure: onFailure)
+        let known: [String: NotedFile]
+        do {
+            known = try notedFiles()
+        } catch {
+            _ = walking.wait()
+            throw error
+        }
+        return try refresh(walking.wait(), known: known, onFailure: onFailure)
     }
 
     /// Brings the index up to date with the documents at `paths` and the archive files at
@@ -200,22 +212,22 @@ public final class WorkspaceIndex {
                 if let stat = FileStat(path) { found.append(Found(name: relative(path), kind: kind, stat: stat)) }
             }
         }
-        var report = try refresh(found, onFailure: onFailure)
+        var report = try refresh(found, known: notedFiles(), onFailure: onFailure)
         report.documents = paths.count
         return report
     }
 
     /// A file of the workspace as the walk found it (by its name in the index: its path is
     /// `absolute(name)`, made only for the few read).
-    struct Found {
+    struct Found: Sendable {
         var name: String
         var kind: FileKind
         var stat: FileStat
     }
 
-    private func refresh(_ found: [Found], onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
+    /// What the index noted of each file, by name.
+    private func notedFiles() throws(SQLiteError) -> [String: NotedFile] {
         var known: [String: NotedFile] = [:]
-        known.reserveCapacity(found.count)
         let statement = try database.prepare("SELECT path, size, mtime, ctime, inode, indexed, problems FROM files")
         while try statement.step() {
             known[statement.text(0) ?? ""] = NotedFile(
@@ -224,6 +236,12 @@ public final class WorkspaceIndex {
                     inode: statement.integer(4) ?? -1),
                 indexed: statement.integer(5) ?? 0, problems: statement.text(6))
         }
+        return known
+    }
+
+    private func refresh(_ found: [Found], known: [String: NotedFile], onFailure: (DocumentError) -> Void) throws(SQLiteError)
+        -> Refresh
+    {
         var report = Refresh()
         var stale: [Stale] = []
         var failures: [(path: String, error: DocumentError)] = []
@@ -318,7 +336,9 @@ public final class WorkspaceIndex {
     }
 
     /// `path` as the index names it: relative to the workspace folder.
-    func relative(_ path: String) -> String {
+    func relative(_ path: String) -> String { Self.relative(path, to: root) }
+
+    static func relative(_ path: String, to root: String) -> String {
         let prefix = PathNames.join(root, "").utf8
         return path.utf8.starts(with: prefix) ? String(decoding: path.utf8.dropFirst(prefix.count), as: UTF8.self) : path
     }
