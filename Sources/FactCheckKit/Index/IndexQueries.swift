@@ -25,7 +25,8 @@ extension WorkspaceIndex {
     }
 
     /// What a table of the claims `filter` matches needs to know before its first line: how many,
-    /// the widest `DOC:cN` ref, status, score (two places) and rating, in characters (all ASCII),
+    /// the widest `DOC:cN` ref, status, score (two places of a number from 0 to 1, as the schema
+    /// has it) and rating, in characters (all ASCII),
     /// and the assignees (for the caller to measure as it shows them).
     public struct ListingMeasures: Sendable, Hashable {
         public var count = 0
@@ -41,7 +42,7 @@ extension WorkspaceIndex {
         var result = ListingMeasures()
         let row = try database.rows("""
             SELECT count(*), max(length(c.document) + 2 + length(c.number)), max(length(c.status)),
-                   max(CASE WHEN c.score IS NULL THEN 1 ELSE length(printf('%.2f', c.score)) END),
+                   max(CASE WHEN c.score IS NULL THEN 1 ELSE 4 END),
                    max(COALESCE(length(c.rating), 1))
             FROM claims c WHERE \(conditions)
             """, values).first ?? []
