@@ -69,42 +69,48 @@ struct List: ParsableCommand {
             Terminal.error("factcheck: warning: \($0)")
         }) else { return false }
         // The rows come sorted from the index and go straight out: the columns are measured first.
-        let refresh: WorkspaceIndex.Refresh
-        let measures: WorkspaceIndex.ListingMeasures
-        do {
-            refresh = try index.refresh { Terminal.report($0.diagnostics) }
-            measures = try index.measures(filter)
-        } catch {
-            Terminal.error("factcheck: warning: the index \(index.path) cannot be read (\(error.message)); reading the documents")
-            return false
-        }
+        var refresh = WorkspaceIndex.Refresh()
         var failure: (any Error)?
-        if output.json {
-            try JSONOutput.printArray(count: measures.count) { (next: (ClaimRowJSON) -> Void) in
-                do { try index.rows(filter, quoteLimit: nil) { next(ClaimRowJSON($0)) } } catch { failure = error }
-            }
-        } else if refresh.documents == 0 {
-            Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
-        } else if measures.count == 0 {
-            Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
-        } else {
-            // "-" for none is narrower than every header.
-            let assignee = measures.assignees.map(\.characterCount).max() ?? 0
-            let widths = zip(Self.headers.map(\.characterCount), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0])
-                .map { max($0, $1) }
-            // Rows are read on this thread while another makes and writes the lines.
-            let layout = Table.Layout(widths: widths)
-            Terminal.out(layout.line(Self.headers))
-            pipelined({ (next: (ClaimRow) -> Void) in
-                do { try index.rows(filter, quoteLimit: Self.quoteWidth, paths: false, next) } catch { failure = error }
-            }, consume: { rows in
-                var chunk = ""
-                for row in rows {
-                    chunk += layout.line(Self.cells(of: row))
-                    chunk += "\n"
+        do {
+            try index.reading(onFailure: { Terminal.report($0.diagnostics) }, measure: { try index.measures(filter) }) {
+                (report: WorkspaceIndex.Refresh, measures: WorkspaceIndex.ListingMeasures) in
+                refresh = report
+                if output.json {
+                    do {
+                        try JSONOutput.printArray(count: measures.count) { (next: (ClaimRowJSON) -> Void) in
+                            do { try index.rows(filter, quoteLimit: nil) { next(ClaimRowJSON($0)) } } catch { failure = error }
+                        }
+                    } catch {
+                        failure = error
+                    }
+                } else if report.documents == 0 {
+                    Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
+                } else if measures.count == 0 {
+                    Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+                } else {
+                    // "-" for none is narrower than every header.
+                    let assignee = measures.assignees.map(\.characterCount).max() ?? 0
+                    let widths = zip(
+                        Self.headers.map(\.characterCount), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0]
+                    ).map { max($0, $1) }
+                    // Rows are read on this thread while another makes and writes the lines.
+                    let layout = Table.Layout(widths: widths)
+                    Terminal.out(layout.line(Self.headers))
+                    pipelined({ (next: (ClaimRow) -> Void) in
+                        do { try index.rows(filter, quoteLimit: Self.quoteWidth, paths: false, next) } catch { failure = error }
+                    }, consume: { rows in
+                        var chunk = ""
+                        for row in rows {
+                            chunk += layout.line(Self.cells(of: row))
+                            chunk += "\n"
+                        }
+                        Terminal.outText(chunk)
+                    })
                 }
-                Terminal.outText(chunk)
-            })
+            }
+        } catch {
+            Terminal.error("factcheck: warning: the index cannot be read (\(error)); reading the documents")
+            return false
         }
         if let failure {
             Terminal.error("factcheck: error: the index \(index.path): \(failure)")

@@ -180,14 +180,7 @@ public final class WorkspaceIndex {
     @discardableResult
     public func refresh(onFailure: (DocumentError) -> Void) throws(SQLiteError) -> Refresh {
         // The folders are walked on another core while the index's notes are loaded.
-        let root = root
-        let walking = BackgroundWork("factcheck.index-walk") { () -> [Found] in
-            var found = Self.walk(root)
-            for path in CheckArchive.paths(in: root) {
-                if let stat = FileStat(path) { found.append(Found(name: Self.relative(path, to: root), kind: .archive, stat: stat)) }
-            }
-            return found
-        }
+        let walking = walkInBackground()
         let known: [String: NotedFile]
         do {
             known = try notedFiles()
@@ -242,42 +235,115 @@ public final class WorkspaceIndex {
     private func refresh(_ found: [Found], known: [String: NotedFile], onFailure: (DocumentError) -> Void) throws(SQLiteError)
         -> Refresh
     {
+        var plan = plan(found, known: known)
+        try carry(&plan)
+        return finish(plan, onFailure: onFailure)
+    }
+
+    /// What a refresh found: the files to read again, those gone, and what it reports.
+    private struct Plan {
         var report = Refresh()
         var stale: [Stale] = []
+        var gone: [String] = []
         var failures: [(path: String, error: DocumentError)] = []
+        var current: Bool { stale.isEmpty && gone.isEmpty }
+    }
+
+    private func plan(_ found: [Found], known: [String: NotedFile]) -> Plan {
+        var plan = Plan()
         var seen = 0
         for file in found {
-            if file.kind == .document { report.documents += 1 }
+            if file.kind == .document { plan.report.documents += 1 }
             guard let noted = known[file.name] else {
-                stale.append(Stale(path: absolute(file.name), name: file.name, kind: file.kind, stat: file.stat))
+                plan.stale.append(Stale(path: absolute(file.name), name: file.name, kind: file.kind, stat: file.stat))
                 continue
             }
             seen += 1
             if noted.stat == file.stat, file.stat.mtime < noted.indexed {
-                report.unchanged += 1
-                if let problems = noted.problems { failures.append((absolute(file.name), .invalid(Self.diagnostics(problems)))) }
+                plan.report.unchanged += 1
+                if let problems = noted.problems { plan.failures.append((absolute(file.name), .invalid(Self.diagnostics(problems)))) }
             } else {
-                stale.append(Stale(path: absolute(file.name), name: file.name, kind: file.kind, stat: file.stat))
+                plan.stale.append(Stale(path: absolute(file.name), name: file.name, kind: file.kind, stat: file.stat))
             }
         }
         // Every file the index knows was found, unless some are gone.
-        var gone: [String] = []
         if seen < known.count {
             let present = Set(found.map(\.name))
-            gone = known.keys.filter { !present.contains($0) }.sorted()
+            plan.gone = known.keys.filter { !present.contains($0) }.sorted()
         }
-        if !stale.isEmpty || !gone.isEmpty {
-            try write(stale.sorted { $0.name.bytePrecedes($1.name) }, gone: gone) {
-                failures.append(($0, $1))
-            }
-        }
-        report.read = stale.count
-        report.removed = gone.count
-        for failure in failures.sorted(by: { $0.path.bytePrecedes($1.path) }) {
+        plan.report.read = plan.stale.count
+        plan.report.removed = plan.gone.count
+        return plan
+    }
+
+    /// Reads and writes what `plan` found stale or gone.
+    private func carry(_ plan: inout Plan) throws(SQLiteError) {
+        guard !plan.current else { return }
+        var failures = plan.failures
+        try write(plan.stale.sorted { $0.name.bytePrecedes($1.name) }, gone: plan.gone) { failures.append(($0, $1)) }
+        plan.failures = failures
+    }
+
+    private func finish(_ plan: Plan, onFailure: (DocumentError) -> Void) -> Refresh {
+        var report = plan.report
+        for failure in plan.failures.sorted(by: { $0.path.bytePrecedes($1.path) }) {
             if case .unreadable = failure.error { report.unreadable += 1 } else { report.invalid += 1 }
             onFailure(failure.error)
         }
         return report
+    }
+
+    /// Brings the index up to date with the workspace (as `refresh(onFailure:)`), then runs
+    /// `measure` and `body` in one read of it, so both see the same index, the one this refresh
+    /// left. While the folders are walked, `measure` already runs on the index as it was; when
+    /// nothing needed reading again, that is the index `body` reads, and the walk's time is not
+    /// added to it.
+    public func reading<Measure>(
+        onFailure: (DocumentError) -> Void, measure: () throws -> Measure, _ body: (Refresh, Measure) throws -> Void
+    ) throws {
+        let walking = walkInBackground()
+        try database.execute("BEGIN")
+        var open = true
+        defer { if open { try? database.execute("ROLLBACK") } }
+        let known: [String: NotedFile]
+        let early: Measure
+        do {
+            known = try notedFiles()
+            early = try measure()
+        } catch {
+            _ = walking.wait()
+            throw error
+        }
+        var plan = plan(walking.wait(), known: known)
+        if plan.current {
+            let report = finish(plan, onFailure: onFailure)
+            try body(report, early)
+            open = false
+            try database.execute("COMMIT")
+            return
+        }
+        open = false
+        try database.execute("COMMIT")
+        try carry(&plan)
+        let report = finish(plan, onFailure: onFailure)
+        try database.execute("BEGIN")
+        open = true
+        let measured = try measure()
+        try body(report, measured)
+        open = false
+        try database.execute("COMMIT")
+    }
+
+    /// The workspace's documents and archive files with their stats, found on a thread of its own.
+    private func walkInBackground() -> BackgroundWork<[Found], Never> {
+        let root = root
+        return BackgroundWork("factcheck.index-walk") { () -> [Found] in
+            var found = Self.walk(root)
+            for path in CheckArchive.paths(in: root) {
+                if let stat = FileStat(path) { found.append(Found(name: Self.relative(path, to: root), kind: .archive, stat: stat)) }
+            }
+            return found
+        }
     }
 
     /// Every `*.factcheck.xml` below `root` (as `DocumentFinder` finds them, hidden folders left
