@@ -58,11 +58,16 @@ struct Search: ParsableCommand {
         // The archive's checks have no status, assignee or document of this desk's.
         let archiveToo = statuses.isEmpty && assignee == nil && documents.isEmpty
         do {
-            try index.refresh { Terminal.report($0.diagnostics) }
-            hits = try index.search(query, filter: filter, limit: limit)
-            if archiveToo { archived = try index.searchArchive(query, rating: rating, limit: limit) }
+            // Searched while the folders are walked; again only if something needed reading.
+            try index.prepareText()
+            try index.reading(onFailure: { Terminal.report($0.diagnostics) }) {
+                (try index.search(query, filter: filter, limit: limit),
+                 archiveToo ? try index.searchArchive(query, rating: rating, limit: limit) : ([], 0))
+            } _: { _, found in
+                (hits, archived) = found
+            }
         } catch {
-            Terminal.error("factcheck: error: the index \(index.path): \(error.message)")
+            Terminal.error("factcheck: error: the index \(index.path): \(error)")
             throw ExitCode(3)
         }
         let shown = hits.hits

@@ -59,8 +59,12 @@ extension WorkspaceIndex {
 
     /// `filter` as SQL on the claims table (named `c`), and the values it binds.
     private static func conditions(_ filter: ClaimFilter) -> (String, [SQLiteValue]) {
-        var conditions = ["c.status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))"]
-        var values: [SQLiteValue] = filter.statuses.map(\.rawValue).sorted().map(SQLiteValue.text)
+        var conditions: [String] = []
+        var values: [SQLiteValue] = []
+        if filter.statuses != Set(Status.allCases) {
+            conditions.append("c.status IN (\(filter.statuses.map { _ in "?" }.joined(separator: ", ")))")
+            values = filter.statuses.map(\.rawValue).sorted().map(SQLiteValue.text)
+        }
         if let assignee = filter.assignee {
             conditions.append("c.assignee = ?")
             values.append(.text(assignee))
@@ -74,7 +78,7 @@ extension WorkspaceIndex {
             values += filter.documents.sorted().map { .text($0) }
         }
         if filter.conflicts { conditions.append("c.conflict = 1") }
-        return (conditions.joined(separator: " AND "), values)
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
     }
 
     /// Each file's path, by its row.
@@ -86,8 +90,8 @@ extension WorkspaceIndex {
     }
 
     /// Builds the full-text tables the first time a search needs them; from then on every refresh
-    /// keeps them.
-    func prepareText() throws(SQLiteError) {
+    /// keeps them. Searching does it too; before `reading`, it must be done first.
+    public func prepareText() throws(SQLiteError) {
         guard try database.rows("SELECT 1 FROM meta WHERE key = 'text'").isEmpty else { return }
         try database.transaction { () throws(SQLiteError) in
             guard try database.rows("SELECT 1 FROM meta WHERE key = 'text'").isEmpty else { return }
@@ -115,7 +119,9 @@ extension WorkspaceIndex {
                    bm25(claims_text, 4.0, 2.0, 1.0, 1.0) AS rank
             \(from.replacing("WHERE", with: "JOIN files f ON f.row = c.file WHERE")) ORDER BY rank, f.path, c.number LIMIT ?
             """)
-        let total = try database.rows("SELECT count(*) \(from)", [.text(match)] + values).first?.first?.integer ?? 0
+        // Every claim has its full-text row: with no condition, the count needs no join.
+        let counting = conditions == "1" ? "FROM claims_text WHERE claims_text MATCH ?" : from
+        let total = try database.rows("SELECT count(*) \(counting)", [.text(match)] + values).first?.first?.integer ?? 0
         // Highlighted only for the rows shown (highlight reads each text again).
         let highlight = try database.prepare(
             "SELECT highlight(claims_text, 0, char(1), char(2)) FROM claims_text WHERE claims_text MATCH ? AND rowid = ?")
