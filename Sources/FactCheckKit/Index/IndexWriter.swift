@@ -271,18 +271,30 @@ final class IndexWriter {
     }
 
     func insert(_ claim: IndexedClaim, file: Int64, document: String) throws(SQLiteError) {
-        try insertClaim.bind([
-            .integer(file), .text(document), .text(claim.id), .integer(claim.number ?? 0), .text(claim.status.rawValue),
-            claim.score.map(SQLiteValue.real) ?? .null, claim.rating.map { .text($0.rawValue) } ?? .null,
-            claim.assignee.map(SQLiteValue.text) ?? .null, .integer(claim.conflict ? 1 : 0), .text(claim.quote),
-        ])
+        // Bound one by one: a refresh of a whole workspace binds a few hundred thousand values.
+        insertClaim.reset()
+        try insertClaim.bind(1, .integer(file))
+        try insertClaim.bind(2, .text(document))
+        try insertClaim.bind(3, .text(claim.id))
+        try insertClaim.bind(4, .integer(claim.number ?? 0))
+        try insertClaim.bind(5, .text(claim.status.rawValue))
+        if let score = claim.score { try insertClaim.bind(6, .real(score)) }
+        if let rating = claim.rating { try insertClaim.bind(7, .text(rating.rawValue)) }
+        if let assignee = claim.assignee { try insertClaim.bind(8, .text(assignee)) }
+        try insertClaim.bind(9, .integer(claim.conflict ? 1 : 0))
+        try insertClaim.bind(10, .text(claim.quote))
         try insertClaim.run()
         let row = database.lastInsertedRow
-        try insertClaimText.bind([
-            .integer(row), claim.summary.map(SQLiteValue.text) ?? .null, claim.notes.map(SQLiteValue.text) ?? .null,
-            claim.sources.map(SQLiteValue.text) ?? .null, claim.title.map(SQLiteValue.text) ?? .null,
-        ])
-        try insertClaimText.run()
+        // Most claims have no text beyond their quote: the view's outer join reads them as none.
+        if claim.summary != nil || claim.notes != nil || claim.sources != nil || claim.title != nil {
+            insertClaimText.reset()
+            try insertClaimText.bind(1, .integer(row))
+            if let summary = claim.summary { try insertClaimText.bind(2, .text(summary)) }
+            if let notes = claim.notes { try insertClaimText.bind(3, .text(notes)) }
+            if let sources = claim.sources { try insertClaimText.bind(4, .text(sources)) }
+            if let title = claim.title { try insertClaimText.bind(5, .text(title)) }
+            try insertClaimText.run()
+        }
         if let statements = textStatements {
             try statements.claim.bind([
                 .integer(row), .text(claim.quote), claim.summary.map(SQLiteValue.text) ?? .null,

@@ -22,7 +22,7 @@ public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "5"
+    static let format = "6"
 
     let database: Database
     public let path: String
@@ -167,7 +167,7 @@ public final class WorkspaceIndex {
                 \(Self.claimIndexes)
                 CREATE TABLE claim_texts(row INTEGER PRIMARY KEY, summary TEXT, notes TEXT, sources TEXT, title TEXT);
                 CREATE VIEW claims_content AS SELECT c.row AS row, c.file AS file, c.quote AS quote, t.summary AS summary,
-                    t.notes AS notes, t.sources AS sources, t.title AS title FROM claims c JOIN claim_texts t ON t.row = c.row;
+                    t.notes AS notes, t.sources AS sources, t.title AS title FROM claims c LEFT JOIN claim_texts t ON t.row = c.row;
                 CREATE TABLE checks(row INTEGER PRIMARY KEY, file INTEGER NOT NULL, url TEXT NOT NULL,
                     publisher TEXT NOT NULL, rating TEXT, claim TEXT NOT NULL, summary TEXT);
                 CREATE INDEX checks_file ON checks(file);
