@@ -41,7 +41,29 @@ public struct FactCheck: ParsableCommand {
             Terminal.error("Error: \(message)\nUsage: factcheck <subcommand>\n  See 'factcheck --help' for more information.")
             terminate(ExitCode.validationFailure.rawValue)
         }
-        main()
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        run(command)
+    }
+
+    /// Runs `command`; an error it ends with is told with that command's usage, not the top level's.
+    private static func run<Command: ParsableCommand>(_ command: Command) {
+        var command = command
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            // The argument parser would name the top level's usage: the error is the command's.
+            let usage = FactCheck.usageString(for: Command.self)
+            let path = usage.split(separator: " ").prefix { !"[<-".contains($0.first ?? "-") }.joined(separator: " ")
+            Terminal.error("Error: \(error.message)\nUsage: \(usage)\n  See '\(path) --help' for more information.")
+            terminate(ExitCode.validationFailure.rawValue)
+        } catch {
+            FactCheck.exit(withError: error)
+        }
     }
 
     /// What to say of a first argument that names no command, with the nearest one, if any: the

@@ -137,6 +137,7 @@ private let cases: [(String, String)] = setups.keys.sorted().flatMap { status in
         let none = try desk.run(["note", "nk-icc:c12", "Checked."], environment: isolated)
         #expect(none.status == 64)
         #expect(none.stderr.contains("no reviewer: pass --by NAME, set FACTCHECK_REVIEWER, or set git config user.name"))
+        #expect(none.stderr.contains("\nUsage: factcheck note ") && none.stderr.contains("See 'factcheck note --help'"))
 
         let byOption = try desk.run(["note", "nk-icc:c12", "Checked.", "--by", "Sam Example"], environment: isolated)
         #expect(byOption.stdout == "nk-icc:c12: pending (note by Sam Example)\n")
