@@ -106,6 +106,7 @@ struct List: ParsableCommand {
                         }
                         Terminal.outText(chunk)
                     })
+                    Terminal.out(Self.total(measures.count))
                 }
             }
         } catch {
@@ -140,6 +141,7 @@ struct List: ParsableCommand {
                 Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
             } else {
                 try Self.printTable(rows, widths: widths)
+                Terminal.out(Self.total(rows.count))
             }
         } catch let error as SpillError {
             Terminal.error("factcheck: error: \(error.message)")
@@ -169,6 +171,11 @@ struct List: ParsableCommand {
         }
         Terminal.outLines(table.forEachLine)
         if let failure { throw failure }
+    }
+
+    /// The line under a table: how many claims it shows.
+    static func total(_ count: Int) -> String {
+        "\(DecimalFormat.grouped(count)) claim\(count == 1 ? "" : "s")"
     }
 
     /// The table shows this many characters of each quote.

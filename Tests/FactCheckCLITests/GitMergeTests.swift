@@ -87,7 +87,7 @@ private func claims(_ team: GitTeam, _ clone: String) throws -> [String: Claim] 
         #expect(try team.run("b", "validate", ".").status == 0)
         let listed = try team.run("b", "list", "--conflicts")
         #expect(listed.stdout.contains("nk-icc:c13  in-review"))
-        #expect(listed.stdout.split(separator: "\n").count == 2)
+        #expect(listed.stdout.split(separator: "\n").count == 3 && listed.stdout.hasSuffix("\n1 claim\n"))
         let shown = try team.run("b", "show", "nk-icc:c13").stdout
         #expect(shown.contains("ours    dismissed, by Ben Example"))
         #expect(shown.contains("theirs  verified: accurate (5/5), by Ann Example"))

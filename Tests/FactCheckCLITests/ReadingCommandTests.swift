@@ -21,11 +21,14 @@ private func json(_ result: RunResult) throws -> Any {
         let result = try desk.run("list")
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4)
+        #expect(lines.count == 5)
         #expect(lines[0].hasPrefix("CLAIM       STATUS   SCORE  RATING  ASSIGNEE  QUOTE"))
         #expect(lines[1].hasPrefix("base:c2     pending  0.62   -       -         Fifty-five countries abstained"))
         #expect(lines[2].hasPrefix("nk-icc:c12  pending  -"))
         #expect(lines[3].hasPrefix("nk-icc:c13  pending  -"))
+        #expect(lines[4] == "3 claims", "the count under the table")
+        // The same from the index and read cold.
+        #expect(try desk.run("list", "--no-index").stdout == result.stdout)
     }
 
     @Test func listJSONShapeAndFilters() throws {

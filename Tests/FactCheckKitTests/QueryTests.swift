@@ -177,3 +177,10 @@ private struct Desk {
         #expect(EditDistance.nearest(to: "ab", in: ["ac", "ad"]) == "ac")
     }
 }
+
+@Suite struct Grouping {
+    @Test(arguments: [(0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (30009, "30,009"), (1234567, "1,234,567"), (-4200, "-4,200")])
+    func thousandsAreSetApart(value: Int, text: String) {
+        #expect(DecimalFormat.grouped(value) == text)
+    }
+}

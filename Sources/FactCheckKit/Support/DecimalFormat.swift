@@ -1,5 +1,16 @@
 /// Writes decimals the same way on every platform, without C's printf or Foundation's formatters.
 public enum DecimalFormat {
+    /// A whole number with its thousands set apart by commas: 30,009.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
     /// At most four decimals and no trailing zeros: scores and weights in documents.
     public static func string(_ value: Double) -> String {
         var text = fixed(value, places: 4)
