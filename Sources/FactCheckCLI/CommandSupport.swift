@@ -44,6 +44,16 @@ func assigneeFilter(_ name: String?, workspace: String) throws -> String? {
     return identity
 }
 
+/// When a filter by assignee found nothing: says so on stderr if no claim of the workspace is
+/// assigned to `name` at all, with the nearest name some claim is assigned to (a typo, likely).
+func warnOfUnknownAssignee(_ name: String?, workspace: String) {
+    guard let name, let index = WorkspaceIndex.existing(workspace: workspace, version: FactCheck.version),
+          let known = try? index.assignees(), !known.contains(name)
+    else { return }
+    let hint = EditDistance.nearest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? ""
+    Terminal.error("factcheck: warning: no claim is assigned to '\(name)'\(hint)")
+}
+
 /// `--json` for scripts.
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.")

@@ -87,6 +87,7 @@ struct List: ParsableCommand {
                     Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
                 } else if measures.count == 0 {
                     Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+                    warnOfUnknownAssignee(filter.assignee, workspace: workspace.path)
                 } else {
                     // "-" for none is narrower than every header.
                     let assignee = measures.assignees.map(\.characterCount).max() ?? 0
@@ -139,6 +140,7 @@ struct List: ParsableCommand {
                 Terminal.out("no annotation documents (*.factcheck.xml) in \(place); add one with: factcheck import ARTICLE")
             } else if rows.count == 0 {
                 Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+                warnOfUnknownAssignee(filter.assignee, workspace: workspace.path)
             } else {
                 try Self.printTable(rows, widths: widths)
                 Terminal.out(Self.total(rows.count))

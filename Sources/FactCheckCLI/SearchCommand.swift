@@ -110,6 +110,7 @@ struct Search: ParsableCommand {
             sections.append(table.render() + "\n" + Self.count(shownArchived.count, of: archived.total, "archived check"))
         }
         Terminal.out(sections.isEmpty ? "no claim matches \(query)" : sections.joined(separator: "\n\n"))
+        if shown.isEmpty { warnOfUnknownAssignee(filter.assignee, workspace: root) }
     }
 
     static func count(_ shown: Int, of found: Int, _ noun: String) -> String {

@@ -167,6 +167,15 @@ private func row(_ ref: String, in desk: Desk) throws -> [String: Any] {
         let searched = try desk.run("search", "Kim", "--assignee", "me", "--json")
         let hits = try #require(try JSONSerialization.jsonObject(with: Data(searched.stdout.utf8)) as? [[String: Any]])
         #expect(hits.allSatisfy { $0["assignee"] as? String == "Alex Example" })
+        // An assignee no claim has: said, with the nearest name some claim has.
+        let typo = try desk.run("list", "--assignee", "Sam Exmple")
+        #expect(typo.status == 0 && typo.stdout == "no pending claims\n")
+        #expect(typo.stderr == "factcheck: warning: no claim is assigned to 'Sam Exmple'; did you mean 'Sam Example'?\n", "\(typo.stderr)")
+        let cold = try desk.run("list", "--assignee", "Sam Exmple", "--no-index")
+        #expect(cold.stderr == typo.stderr)
+        #expect(try desk.run("search", "Kim", "--assignee", "Sam Exmple").stderr == typo.stderr)
+        // Known but with nothing in this filter: no warning.
+        #expect(try desk.run("list", "--assignee", "Sam Example").stderr.isEmpty)
         let nobody = try FactCheckProcess.run(["list", "--assignee", "me"], in: desk.folder.path)
         #expect(nobody.status == 64)
         #expect(nobody.stderr.contains("--assignee me: no reviewer identity"))

@@ -57,6 +57,11 @@ extension WorkspaceIndex {
         return result
     }
 
+    /// Everyone some claim is assigned to, in name order.
+    public func assignees() throws(SQLiteError) -> [String] {
+        try database.rows("SELECT DISTINCT assignee FROM claims WHERE assignee IS NOT NULL ORDER BY assignee").compactMap { $0.first?.text }
+    }
+
     /// `filter` as SQL on the claims table (named `c`), and the values it binds.
     private static func conditions(_ filter: ClaimFilter) -> (String, [SQLiteValue]) {
         var conditions: [String] = []
