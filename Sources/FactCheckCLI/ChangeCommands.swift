@@ -30,7 +30,9 @@ struct ClaimChangeOptions: ParsableArguments {
 
 /// `factcheck assign DOC:CLAIM`
 struct Assign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Take a pending claim for review (\(transition(.assign))).")
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Take a pending claim for review (\(transition(.assign))).",
+        discussion: examples("assign nk-icc:c12", "assign nk-icc:c12 --to \"Sam Example\""))
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -44,7 +46,9 @@ struct Assign: ParsableCommand {
 
 /// `factcheck unassign DOC:CLAIM`
 struct Unassign: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unassign", abstract: "Give a claim back (\(transition(.unassign))).")
+    static let configuration = CommandConfiguration(
+        commandName: "unassign", abstract: "Give a claim back (\(transition(.unassign))).",
+        discussion: examples("unassign nk-icc:c12", "unassign nk-icc:c12 --by \"Sam Example\""))
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -63,7 +67,12 @@ struct Mark: ParsableCommand {
                 .joined(separator: ", ")); both need at least one source (given here or cited before). \
             \(words(Status.markable.filter { !$0.hasVerdict }.map(\.rawValue))) needs a --note saying why. \
             The note is the verdict's summary.
-            """)
+            """
+            + "\n\n"
+            + examples(
+                "source add nk-icc:c12 https://example.org/record",
+                "mark nk-icc:c12 disputed --rating misleading --note \"It was 111.\"",
+                "mark nk-icc:c13 unverifiable --note \"About motive, not fact.\""))
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -123,7 +132,10 @@ struct MarkTarget: ExpressibleByArgument {
 struct Dismiss: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dismiss",
-        abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (\(transition(.dismiss))).")
+        abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (\(transition(.dismiss))).",
+        discussion: examples(
+            "dismiss nk-icc:c12 --note \"A forecast, not a statement of fact.\"",
+            "dismiss nk-icc:c13 --note \"The same claim as nk-icc:c1.\""))
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -139,7 +151,10 @@ struct Dismiss: ParsableCommand {
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
-        abstract: "Reopen a finished claim for review (\(transition(.reopen))).")
+        abstract: "Reopen a finished claim for review (\(transition(.reopen))).",
+        discussion: examples(
+            "reopen nk-icc:c3 --note \"New figures were published.\"",
+            "reopen nk-icc:c3 --note \"A second look.\" --to \"Sam Example\""))
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -156,7 +171,10 @@ struct Reopen: ParsableCommand {
 
 /// `factcheck note DOC:CLAIM TEXT`
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to a claim.")
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Add a note to a claim.",
+        discussion: examples(
+            "note nk-icc:c12 \"Asked the ministry for the vote count.\"", "note nk-icc:c12 \"Checked.\" --by \"Sam Example\""))
 
     @OptionGroup var options: ClaimChangeOptions
 
@@ -171,12 +189,19 @@ struct NoteCommand: ParsableCommand {
 /// `factcheck source add DOC:CLAIM URL`
 struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "source", abstract: "Manage a claim's sources.", subcommands: [Add.self, Remove.self])
+        commandName: "source", abstract: "Manage a claim's sources.",
+        discussion: examples(
+            "source add nk-icc:c12 https://example.org/record --title \"Votes\"",
+            "source remove nk-icc:c12 https://example.org/record"),
+        subcommands: [Add.self, Remove.self])
 
     /// `factcheck source remove DOC:CLAIM URL`
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "remove", abstract: "Stop citing a source (recorded in the claim's history).")
+            commandName: "remove", abstract: "Stop citing a source (recorded in the claim's history).",
+            discussion: examples(
+                "source remove nk-icc:c12 https://example.org/record",
+                "source remove nk-icc:c3 https://example.org/old"))
 
         @OptionGroup var options: ClaimChangeOptions
 
@@ -190,7 +215,11 @@ struct SourceCommand: ParsableCommand {
 
     /// `factcheck source add DOC:CLAIM URL [--title --publisher --excerpt --relation --archived]`
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Cite a source for a claim.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Cite a source for a claim.",
+            discussion: examples(
+                "source add nk-icc:c12 https://example.org/record",
+                "source add nk-icc:c12 https://example.org/vote --relation refutes"))
 
         @OptionGroup var options: ClaimChangeOptions
 
@@ -226,7 +255,9 @@ struct Resolve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
         abstract: "Settle a verdict conflict a merge left on a claim by taking one side's outcome.",
-        discussion: "`list --conflicts` shows conflicted claims and `show` both outcomes. A new `mark` also settles a conflict.")
+        discussion: examples(
+            "resolve nk-icc:c15 --take ours", "resolve nk-icc:c15 --take theirs",
+            after: "`list --conflicts` shows conflicted claims and `show` both outcomes. A new `mark` also settles a conflict."))
 
     @OptionGroup var options: ClaimChangeOptions
 

@@ -150,3 +150,8 @@ enum JSONOutput {
         if let failure { throw failure }
     }
 }
+
+/// A help's examples: each a command to try, shown after the rest of the help's discussion.
+func examples(_ commands: String..., after discussion: String = "") -> String {
+    (discussion.isEmpty ? "" : discussion + "\n\n") + "Examples:\n" + commands.map { "  factcheck " + $0 }.joined(separator: "\n")
+}

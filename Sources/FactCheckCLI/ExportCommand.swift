@@ -10,7 +10,10 @@ import Foundation
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Publish documents as \(words(ExportFormats.all.map(\.title))).")
+        abstract: "Publish documents as \(words(ExportFormats.all.map(\.title))).",
+        discussion: examples(
+            "export nk-icc --format claimreview --output reviews.json",
+            "export nk-icc --format html --output report.html", "export nk-icc --format annotated-xml --all"))
 
     @OptionGroup var workspace: WorkspaceOptions
 

@@ -5,7 +5,8 @@ import FactCheckKit
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Propose claims for a document again; sentences that already hold a claim are skipped.")
+        abstract: "Propose claims for a document again; sentences that already hold a claim are skipped.",
+        discussion: examples("extract nk-icc --dry-run --explain", "extract nk-icc --threshold 0.4"))
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -52,7 +53,11 @@ struct Extract: ParsableCommand {
 
 /// `factcheck add DOC --quote TEXT`: a claim by hand.
 struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a claim by hand, anchored where its quote is found.")
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a claim by hand, anchored where its quote is found.",
+        discussion: examples(
+            "add nk-icc --quote \"111 countries voted in favour\"",
+            "add nk-icc --quote \"Kim Jong Un\" --occurrence 2 --topic icc"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var reviewer: ReviewerOptions

@@ -5,7 +5,11 @@ import FactCheckKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create an annotation document from an article (plain text or HTML) and extract its claims.")
+        abstract: "Create an annotation document from an article (plain text or HTML) and extract its claims.",
+        discussion: examples(
+            "import Samples/un-panel-north-korea-icc.html",
+            "import article.txt --url https://example.org/news/1 --title \"Votes\"",
+            "import saved-page.html --no-extract"))
 
     @OptionGroup var workspace: WorkspaceOptions
 

@@ -13,7 +13,10 @@ struct Init: ParsableCommand {
             In a git repository, also sets up the merge driver that merges annotation documents claim by \
             claim: a .gitattributes line (committed with the workspace) and merge.factcheck.driver in the \
             repository's config, which git does not clone: run `factcheck init --git` in each clone.
-            """)
+            """
+            + "\n\n"
+            + examples(
+                "init", "init --org-name \"Example Fact Desk\" --org-url https://example.org/", "init --git"))
 
     @Argument(help: "The workspace folder (default: the current folder).")
     var folder: String = "."
@@ -73,7 +76,11 @@ struct MergeFile: ParsableCommand {
             given two different verdicts (recorded on the claim: see `list --conflicts`, `resolve`), or \
             versions that cannot be merged claim by claim (different article texts), for which git's own \
             line merge is left in OURS.
-            """)
+            """
+            + "\n\n"
+            + examples(
+                "merge-file base.xml ours.xml theirs.xml nk-icc.factcheck.xml",
+                "merge-file %O %A %B %P   (as .git/config has git run it)"))
 
     @Argument(help: "The common ancestor (git's %O; empty when both sides added the file).")
     var base: String

@@ -5,7 +5,8 @@ import FactCheckKit
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List claims across the workspace (default: pending ones), best check-worthiness first.")
+        abstract: "List claims across the workspace (default: pending ones), best check-worthiness first.",
+        discussion: examples("list", "list --status disputed --rating misleading", "list --all --assignee me --json"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

@@ -47,7 +47,7 @@ struct Similar: ParsableCommand {
 
             Examples:
               factcheck similar nk-icc:c12
-              factcheck similar --text "111 countries voted to refer North Korea to the ICC" --explain
+              factcheck similar --text "UN votes to refer North Korea to the ICC" --explain
             """)
 
     @OptionGroup var archive: ArchiveOptions
@@ -136,8 +136,9 @@ struct Match: ParsableCommand {
             Reads standard input unless a file is named; a first line whose first field is empty or 'id' \
             is a header. `make match-benchmark` measures MAP@5 on the CLEF 2020 CheckThat! training split.
 
-            Example:
+            Examples:
               factcheck match queries.tsv --archive verified_claims.tsv --limit 5
+              factcheck match queries.tsv --strength --limit 1
             """)
 
     @OptionGroup var archive: ArchiveOptions

@@ -14,7 +14,8 @@ struct ScoreCommand: ParsableCommand {
         discussion: """
             Reads standard input unless a file is named. A first line whose first field is 'id' is a \
             header and is skipped; columns after the sentence are ignored.
-            """)
+            """
+            + "\n\n" + examples("score sentences.tsv", "score --features < sentences.tsv"))
 
     @Argument(help: "A file of id<TAB>sentence lines (default: standard input).")
     var file: String?

@@ -15,7 +15,8 @@ func loadClaim(_ reference: ClaimReference, workspace: String) throws -> (Claim,
 
 /// `factcheck show DOC:CLAIM`
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show everything about one claim.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show everything about one claim.", discussion: examples("show nk-icc:c3", "show nk-icc:c3 --json"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -98,7 +99,9 @@ extension Show {
 
 /// `factcheck history DOC:CLAIM`
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "Show the history of one claim.")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Show the history of one claim.",
+        discussion: examples("history nk-icc:c3", "history nk-icc:c3 --json"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

@@ -3,7 +3,9 @@ import FactCheckKit
 
 /// `factcheck stats [PATH…]`: counts by status, rating and reviewer.
 struct Stats: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count claims by status, rating and reviewer.")
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Count claims by status, rating and reviewer.",
+        discussion: examples("stats", "stats --json", "stats archive-2025/"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

@@ -10,6 +10,7 @@ struct Validate: ParsableCommand {
             Folders are searched recursively for *.factcheck.xml. Every file is checked, whatever \
             the others hold. Exit status: 0 all valid, 1 any invalid, 3 any unreadable.
             """
+            + "\n\n" + examples("validate .", "validate nk-icc.factcheck.xml", "validate desk-a/ desk-b/")
     )
 
     @OptionGroup var workspace: WorkspaceOptions

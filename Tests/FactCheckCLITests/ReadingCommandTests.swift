@@ -183,3 +183,23 @@ private func json(_ result: RunResult) throws -> Any {
         #expect(try FactCheckProcess.run(["--version"], in: folder.path).stdout == "0.1.0\n")
     }
 }
+
+@Suite struct HelpExamples {
+    /// Every command's help ends its discussion with two or more examples, each on one line of an
+    /// 80-column screen (none wrapped).
+    @Test func everyCommandHasExamples() throws {
+        let folder = TemporaryDirectory()
+        let top = try FactCheckProcess.run(["--help"], in: folder.path).stdout
+        let commands = top.components(separatedBy: "SUBCOMMANDS:")[1].split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && $0.dropFirst(2).first?.isLetter == true && !$0.hasPrefix("  See ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(commands.count >= 20)
+        for command in commands + ["source add", "source remove"] {
+            let help = try FactCheckProcess.run(["help"] + command.split(separator: " ").map(String.init), in: folder.path).stdout
+            let section = help.components(separatedBy: "Examples:\n").dropFirst().first ?? ""
+            let lines = (section.components(separatedBy: "\n\n").first ?? "").split(separator: "\n")
+            #expect(lines.count >= 2, "\(command): \(help)")
+            #expect(lines.allSatisfy { $0.hasPrefix("  factcheck ") }, "\(command): a wrapped example: \(lines)")
+        }
+    }
+}
