@@ -9,25 +9,79 @@ struct Validate: ParsableCommand {
         discussion: """
             Folders are searched recursively for *.factcheck.xml. Every file is checked, whatever \
             the others hold. Exit status: 0 all valid, 1 any invalid, 3 any unreadable.
+
+            --json prints {"checked", "valid", "invalid", "unreadable", "documents": [{"path", \
+            "status" (valid, invalid or unreadable), "diagnostics": [{"file", "line", "column", \
+            "severity", "message"}]}]}, the documents in path order; line and column are 0 when unknown.
             """
-            + "\n\n" + examples("validate .", "validate nk-icc.factcheck.xml", "validate desk-a/ desk-b/")
+            + "\n\n" + examples("validate .", "validate nk-icc.factcheck.xml --json", "validate desk-a/ desk-b/")
     )
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var output: OutputOptions
 
     @Argument(help: "Files or folders to check (default: the workspace).")
     var paths: [String] = []
 
     func run() throws {
         var scan = WorkspaceScan()
-        _ = scan.map(paths.isEmpty ? [workspace.path] : paths, { path throws(DocumentError) in
+        var documents: [ValidationJSON.Document] = []
+        let valid = scan.map(paths.isEmpty ? [workspace.path] : paths, { path throws(DocumentError) in
             try DocumentStream.read(path: path) { _ in }
-        }, onFailure: { Terminal.report($0.diagnostics) })
+            return path
+        }, onFailure: { error in
+            if output.json {
+                documents.append(.init(
+                    path: error.diagnostics.first?.file ?? "", status: { if case .unreadable = error { "unreadable" } else { "invalid" } }(),
+                    diagnostics: error.diagnostics.map(ValidationJSON.Finding.init)))
+            } else {
+                Terminal.report(error.diagnostics)
+            }
+        })
+        if output.json {
+            documents += valid.map { .init(path: $0, status: "valid", diagnostics: []) }
+            documents.sort { $0.path < $1.path }
+            try JSONOutput.print(ValidationJSON(
+                checked: scan.checked, valid: scan.valid, invalid: scan.invalid, unreadable: scan.unreadable, documents: documents))
+            try scan.exitIfAnyFailed()
+            return
+        }
         var summary = "\(scan.checked) \(scan.checked == 1 ? "document" : "documents") checked: \(scan.valid) valid"
         if scan.invalid > 0 { summary += ", \(scan.invalid) invalid" }
         if scan.unreadable > 0 { summary += ", \(scan.unreadable) unreadable" }
         if scan.errors > 0 { summary += " (\(scan.errors) \(scan.errors == 1 ? "error" : "errors"))" }
         Terminal.out(summary)
         try scan.exitIfAnyFailed()
+    }
+}
+
+/// `validate --json`.
+struct ValidationJSON: Encodable {
+    var checked: Int
+    var valid: Int
+    var invalid: Int
+    var unreadable: Int
+    var documents: [Document]
+
+    struct Document: Encodable {
+        var path: String
+        var status: String
+        var diagnostics: [Finding]
+    }
+
+    struct Finding: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var message: String
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.file
+            line = diagnostic.line
+            column = diagnostic.column
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+        }
     }
 }

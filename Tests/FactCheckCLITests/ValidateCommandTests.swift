@@ -12,6 +12,30 @@ private func sampleText() throws -> String {
 }
 
 @Suite struct ValidateCommand {
+    @Test func jsonNamesEachDocumentAndItsFindings() throws {
+        let folder = TemporaryDirectory()
+        try folder.write("nk-icc.factcheck.xml", try sampleText())
+        try folder.write("broken.factcheck.xml", "<x")
+        try folder.write("bogus.factcheck.xml", try sampleText().replacingOccurrences(of: "status=\"pending\"", with: "status=\"bogus\""))
+        let result = try FactCheckProcess.run(["validate", ".", "--json"], in: folder.path)
+        #expect(result.status == 1)
+        #expect(result.stderr == "", "diagnostics go in the JSON")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["checked"] as? Int == 3 && report["valid"] as? Int == 1 && report["invalid"] as? Int == 2)
+        let documents = try #require(report["documents"] as? [[String: Any]])
+        #expect(documents.map { $0["path"] as? String } == ["bogus.factcheck.xml", "broken.factcheck.xml", "nk-icc.factcheck.xml"])
+        #expect(documents.map { $0["status"] as? String } == ["invalid", "invalid", "valid"])
+        let findings = try #require(documents[0]["diagnostics"] as? [[String: Any]])
+        #expect(!findings.isEmpty && findings.allSatisfy {
+            $0["file"] as? String == "bogus.factcheck.xml" && ($0["line"] as? Int ?? 0) > 0 && $0["severity"] as? String == "error"
+                && !($0["message"] as? String ?? "").isEmpty
+        })
+        #expect((documents[2]["diagnostics"] as? [Any])?.isEmpty == true)
+        let missing = try FactCheckProcess.run(["validate", "gone.factcheck.xml", "--json"], in: folder.path)
+        #expect(missing.status == 3)
+        #expect(missing.stdout.contains("\"status\" : \"unreadable\""))
+    }
+
     @Test func samplesAreValid() throws {
         let result = try FactCheckProcess.run(["validate", FactCheckProcess.samples], in: "/")
         #expect(result.status == 0)
