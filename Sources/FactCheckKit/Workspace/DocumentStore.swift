@@ -15,6 +15,26 @@ public enum DocumentStore {
         _ path: String, lockTimeout: Double = defaultLockTimeout, indexing workspace: String? = nil,
         _ change: (inout AnnotationDocument, SourceMap) throws(DocumentError) -> Result
     ) throws(DocumentError) -> Result {
+        try update(path, lockTimeout: lockTimeout, indexing: workspace, writing: { _ in .write }, change)
+    }
+
+    /// What becomes of a changed document.
+    public enum Disposition: Sendable {
+        /// It replaces the file.
+        case write
+        /// It is checked as a write would check it, and the file is left as it was (a dry run).
+        case check
+        /// Nothing changed: the file is left as it was, unchecked.
+        case skip
+    }
+
+    /// `update`, with `writing` deciding from the change's result whether the changed document
+    /// replaces the file, is only checked (for a dry run), or is left alone.
+    public static func update<Result>(
+        _ path: String, lockTimeout: Double = defaultLockTimeout, indexing workspace: String? = nil,
+        writing: (Result) -> Disposition,
+        _ change: (inout AnnotationDocument, SourceMap) throws(DocumentError) -> Result
+    ) throws(DocumentError) -> Result {
         let path = try SymbolicLinks.target(of: path)
         let lock = try FileLock(guarding: path, timeout: lockTimeout)
         defer { withExtendedLifetime(lock) {} }
@@ -23,7 +43,10 @@ public enum DocumentStore {
         let loaded = try DocumentLoader.load(path: path)
         var document = loaded.document
         let result = try change(&document, loaded.sourceMap)
+        let disposition = writing(result)
+        guard disposition != .skip else { return result }
         let bytes = try checkedBytes(of: document, path: path)
+        guard disposition == .write else { return result }
         try AtomicFile.replace(path, with: bytes)
         if let workspace, let before { WorkspaceIndex.written(document, path: path, before: before, workspace: workspace) }
         return result

@@ -24,7 +24,7 @@ public struct Workspace: Sendable {
         case 1:
             return found[0]
         case 0:
-            let ids = documents.map { String(PathNames.split($0).name.dropLast(AnnotationDocument.fileSuffix.count)) }
+            let ids = documents.map(Self.documentID)
             let hint = EditDistance.nearest(to: id, in: ids).map { "; did you mean \($0)?" } ?? ""
             throw .unreadable([Diagnostic(file: direct, message: "no document '\(id)' in the workspace \(root)\(hint)")])
         default:
@@ -33,6 +33,16 @@ public struct Workspace: Sendable {
                     file: root, message: "document id '\(id)' is ambiguous: \(found.joined(separator: ", "))")
             ])
         }
+    }
+
+    /// The ids of the workspace's documents, in the order they are found.
+    public func documentIDs() -> [String] {
+        DocumentFinder.documents(in: root).map(Self.documentID)
+    }
+
+    /// A document file's id: its name without `.factcheck.xml`.
+    private static func documentID(_ path: String) -> String {
+        String(PathNames.split(path).name.dropLast(AnnotationDocument.fileSuffix.count))
     }
 
     /// Where a new document `id` goes: `ID.factcheck.xml` at the top of the workspace.
