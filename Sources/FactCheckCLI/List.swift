@@ -14,36 +14,13 @@ struct List: ParsableCommand {
     @Argument(help: "Files or folders to list (default: the workspace).")
     var paths: [String] = []
 
-    @Option(name: .customLong("status"), help: "Only claims with this status; repeat for more (default: pending).")
-    var statuses: [Status] = []
-
-    @Flag(help: "Claims of every status.")
-    var all = false
-
-    @Option(help: "Only claims assigned to this reviewer ('me': you).")
-    var assignee: String?
-
-    @Option(help: "Only claims with this verdict rating.")
-    var rating: Rating?
-
-    @Option(name: .customLong("doc"), help: "Only claims of this document id; repeat for more.")
-    var documents: [String] = []
-
-    @Flag(help: "Only claims with a verdict conflict left by a merge (any status unless --status is given).")
-    var conflicts = false
+    @OptionGroup var filters: ClaimFilterOptions
 
     @Flag(help: "Read every document instead of the workspace index (.factcheck/index.sqlite).")
     var noIndex = false
 
-    func validate() throws {
-        if all && !statuses.isEmpty { throw ValidationError("--all and --status do not go together") }
-    }
-
     func run() throws {
-        let wanted = all || (conflicts && statuses.isEmpty) ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
-        let filter = ClaimFilter(
-            statuses: wanted, assignee: try assigneeFilter(assignee, workspace: workspace.path), rating: rating,
-            documents: Set(documents), conflicts: conflicts)
+        let filter = try filters.filter(workspace: workspace.path)
         if paths.isEmpty && !noIndex, try listIndexed(filter) { return }
         // The table shows the start of each quote: only that much is kept.
         let query = ClaimQuery(
@@ -87,7 +64,7 @@ struct List: ParsableCommand {
                 } else if report.documents == 0 {
                     Terminal.out("no annotation documents (*.factcheck.xml) in \(workspace.path); add one with: factcheck import ARTICLE")
                 } else if measures.count == 0 {
-                    Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+                    Terminal.out("no \(filters.describedClaims)")
                     warnOfUnknownAssignee(filter.assignee, workspace: workspace.path)
                 } else {
                     // "-" for none is narrower than every header.
@@ -140,7 +117,7 @@ struct List: ParsableCommand {
                 let place = paths.isEmpty ? workspace.path : paths.joined(separator: ", ")
                 Terminal.out("no annotation documents (*.factcheck.xml) in \(place); add one with: factcheck import ARTICLE")
             } else if rows.count == 0 {
-                Terminal.out("no \(all ? "" : filter.statuses.map(\.rawValue).sorted().joined(separator: " or ") + " ")claims")
+                Terminal.out("no \(filters.describedClaims)")
                 warnOfUnknownAssignee(filter.assignee, workspace: workspace.path)
             } else {
                 try Self.printTable(rows, widths: widths)
