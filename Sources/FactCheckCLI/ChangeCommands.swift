@@ -1,63 +1,165 @@
 import ArgumentParser
 import FactCheckKit
 
-/// What every command that changes one claim shares: the workspace, the reviewer, the claim.
+/// What every command that changes one claim shares: the workspace, the reviewer, the claim, `--dry-run`.
 struct ClaimChangeOptions: ParsableArguments {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var reviewer: ReviewerOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM (e.g. nk-icc:c3).", transform: claimArgument)
+    @Argument(help: "The claim, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
     var claim: ClaimReference
+
+    @Flag(help: "Show what would change, and write nothing.")
+    var dryRun = false
 
     /// Applies `change` and prints what happened.
     func apply(_ change: (String) throws -> ClaimChange) throws {
         let actor = try reviewer.resolve(workspace: workspace.path)
         let change = try change(actor)
+        guard !dryRun else {
+            try ChangeReport.apply(change, to: [claim], workspace: workspace.path, by: actor, dryRun: true)
+            return
+        }
         try reportingFailures {
             let outcome = try ReviewStore.record(change, to: claim, in: Workspace(root: workspace.path), by: actor)
-            var line = "\(claim): "
-            line += outcome.from == outcome.claim.status
-                ? outcome.claim.status.rawValue
-                : "\(outcome.from.rawValue) → \(outcome.claim.status.rawValue)"
-            if let event = outcome.claim.history.last {
-                let assignee = outcome.claim.assignee.flatMap { event.action == .assign && $0 != event.actor ? ", to \($0)" : nil }
-                line += " (\(event.action.rawValue) by \(event.actor)\(assignee ?? ""))"
-            }
-            Terminal.out(line)
+            Terminal.out(ChangeReport.line(claim, outcome))
         }
     }
 }
 
-/// `factcheck assign DOC:CLAIM`
+/// What the commands that change many claims at once share: the workspace, the reviewer, the
+/// claims (named, or `--where` with list's filters) and `--dry-run`.
+struct BatchChangeOptions: ParsableArguments {
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var reviewer: ReviewerOptions
+
+    @Option(
+        name: .customLong("where"),
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Every claim list would show with these filters, instead of claims named one by one.",
+            discussion: "E.g. --where \"--doc nk-icc --rating false\" or --where \"--assignee 'Sam Example'\".",
+            valueName: "list-filters"))
+    var selection: String?
+
+    @Flag(help: "Show what would change, and write nothing.")
+    var dryRun = false
+
+    /// The claims to change: `named`, or those `--where` selects.
+    func claims(_ named: [ClaimReference]) throws -> [ClaimReference] {
+        switch (named.isEmpty, selection) {
+        case (true, nil): throw ValidationError("name the claims as DOC:CLAIM (e.g. nk-icc:c3), or choose them with --where")
+        case (false, .some): throw ValidationError("claims named and --where do not go together: use one or the other")
+        case (false, nil): return named
+        case (true, let text?):
+            let selection = try ClaimSelection(text)
+            let found = try selection.claims(workspace: workspace.path)
+            if found.isEmpty { Terminal.error("factcheck: no \(selection.options.describedClaims) match --where \(text); nothing changed") }
+            return found
+        }
+    }
+
+    /// Applies `change` to each claim and prints what happened to each; a claim refused leaves
+    /// the others changed and makes the exit 1.
+    func apply(to named: [ClaimReference], _ change: (String) throws -> ClaimChange) throws {
+        let actor = try reviewer.resolve(workspace: workspace.path)
+        let change = try change(actor)
+        let claims = try claims(named)
+        guard !claims.isEmpty else { return }
+        if claims.count == 1 && !dryRun {
+            try reportingFailures {
+                let outcome = try ReviewStore.record(change, to: claims[0], in: Workspace(root: workspace.path), by: actor)
+                Terminal.out(ChangeReport.line(claims[0], outcome))
+            }
+            return
+        }
+        try ChangeReport.apply(change, to: claims, workspace: workspace.path, by: actor, dryRun: dryRun)
+    }
+}
+
+/// How changes to claims are told: a line per claim changed, diagnostics for each refused.
+enum ChangeReport {
+    /// "nk-icc:c3: pending → in-review (assign by Ana, to Sam)".
+    static func line(_ claim: ClaimReference, _ outcome: ReviewStore.Outcome) -> String {
+        var line = "\(claim): "
+        line += outcome.from == outcome.claim.status
+            ? outcome.claim.status.rawValue
+            : "\(outcome.from.rawValue) → \(outcome.claim.status.rawValue)"
+        if let event = outcome.claim.history.last {
+            let assignee = outcome.claim.assignee.flatMap { event.action == .assign && $0 != event.actor ? ", to \($0)" : nil }
+            line += " (\(event.action.rawValue) by \(event.actor)\(assignee ?? ""))"
+        }
+        return line
+    }
+
+    /// Applies `change` to every claim, a document at a time under its lock, and reports each:
+    /// exit 1 if any was refused, 3 if a document could not be read or written.
+    static func apply(_ change: ClaimChange, to claims: [ClaimReference], workspace: String, by actor: String, dryRun: Bool) throws {
+        let results = ReviewStore.recordEach(change, to: claims, in: Workspace(root: workspace), by: actor, dryRun: dryRun)
+        var changed = 0, refused = 0, unreadable = false
+        for result in results {
+            switch result.outcome {
+            case .success(let outcome):
+                changed += 1
+                Terminal.out((dryRun ? "would change " : "") + line(result.reference, outcome))
+            case .failure(let error):
+                refused += 1
+                if case .unreadable = error { unreadable = true }
+                Terminal.report(error.diagnostics.isEmpty
+                    ? [Diagnostic(file: result.reference.document, message: "\(result.reference) was not changed")] : error.diagnostics)
+            }
+        }
+        if results.count > 1 || dryRun {
+            let claims = { (count: Int) in "\(DecimalFormat.grouped(count)) claim\(count == 1 ? "" : "s")" }
+            var summary = dryRun ? "dry run: \(claims(changed)) would change" : "\(claims(changed)) changed"
+            if refused > 0 { summary += ", \(DecimalFormat.grouped(refused)) refused" }
+            Terminal.out(summary + (dryRun ? "; nothing was written" : ""))
+        }
+        if unreadable { throw ExitCode(3) }
+        if refused > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `factcheck assign DOC:CLAIM…`
 struct Assign: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assign", abstract: "Take a pending claim for review (\(transition(.assign))).",
-        discussion: examples("assign nk-icc:c12", "assign nk-icc:c12 --to \"Sam Example\""))
+        commandName: "assign", abstract: "Take pending claims for review (\(transition(.assign))).",
+        discussion: examples(
+            "assign nk-icc:c12", "assign nk-icc:c12 nk-icc:c13 --to \"Sam Example\"",
+            "assign --where \"--status pending --doc nk-icc\" --dry-run"))
 
-    @OptionGroup var options: ClaimChangeOptions
+    @OptionGroup var options: BatchChangeOptions
 
-    @Option(help: "Assign the claim to this reviewer instead of yourself.")
+    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
+    var claims: [ClaimReference] = []
+
+    @Option(help: "Assign the claims to this reviewer instead of yourself.")
     var to: String?
 
     func run() throws {
-        try options.apply { actor in .assign(assignee: to ?? actor) }
+        try options.apply(to: claims) { actor in .assign(assignee: to ?? actor) }
     }
 }
 
-/// `factcheck unassign DOC:CLAIM`
+/// `factcheck unassign DOC:CLAIM…`
 struct Unassign: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "unassign", abstract: "Give a claim back (\(transition(.unassign))).",
-        discussion: examples("unassign nk-icc:c12", "unassign nk-icc:c12 --by \"Sam Example\""))
+        commandName: "unassign", abstract: "Give claims back (\(transition(.unassign))).",
+        discussion: examples(
+            "unassign nk-icc:c12", "unassign nk-icc:c12 --by \"Sam Example\"",
+            "unassign --where \"--status in-review --assignee me\""))
 
-    @OptionGroup var options: ClaimChangeOptions
+    @OptionGroup var options: BatchChangeOptions
+
+    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
+    var claims: [ClaimReference] = []
 
     func run() throws {
-        try options.apply { _ in .unassign }
+        try options.apply(to: claims) { _ in .unassign }
     }
 }
 
-/// `factcheck mark DOC:CLAIM verified|disputed|unverifiable`: the statuses come from `Workflow.table`.
+/// `factcheck mark DOC:CLAIM… verified|disputed|unverifiable`: the statuses come from `Workflow.table`.
 struct Mark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
@@ -72,12 +174,19 @@ struct Mark: ParsableCommand {
             + examples(
                 "source add nk-icc:c12 https://example.org/record",
                 "mark nk-icc:c12 disputed --rating misleading --note \"It was 111.\"",
-                "mark nk-icc:c13 unverifiable --note \"About motive, not fact.\""))
+                "mark nk-icc:c13 unverifiable --note \"About motive, not fact.\"",
+                "mark nk-icc:c12 nk-icc:c13 unverifiable --note \"Opinion.\" --dry-run"))
 
-    @OptionGroup var options: ClaimChangeOptions
+    @OptionGroup var options: BatchChangeOptions
 
-    @Argument(help: "The claim's new status.")
-    var status: MarkTarget
+    @Argument(
+        help: ArgumentHelp(
+            "The claims, as DOC:CLAIM (none with --where), and their new status: \(words(MarkTarget.allValueStrings)).",
+            valueName: "DOC:CLAIM… STATUS"),
+        completion: .custom { line, index, prefix in
+            MarkTarget.allValueStrings.filter { $0.hasPrefix(prefix) } + ClaimCompletion.references(line, index, prefix)
+        })
+    var arguments: [String] = []
 
     @Option(help: "The verdict's rating.")
     var rating: Rating?
@@ -96,12 +205,41 @@ struct Mark: ParsableCommand {
         Status.markable.map { "\($0.defaultSourceRelation.rawValue) when \($0.rawValue)" }.joined(separator: ", ")
     }
 
+    /// The status among the words, and the claims: the status may come before or after them.
+    func parsedWords() throws -> (status: Status, claims: [ClaimReference]) {
+        var status: Status?
+        var claims: [ClaimReference] = []
+        for word in arguments {
+            if let target = MarkTarget(argument: word) {
+                guard status == nil || status == target.status else {
+                    throw ValidationError("two statuses, \(status!.rawValue) and \(word): a mark gives its claims one")
+                }
+                status = target.status
+            } else if word.contains(":") || ClaimReference.isClaimID(Substring(word)) {
+                claims.append(try claimArgument(word))
+            } else if let other = Status(rawValue: word) {
+                throw ValidationError("mark leads to \(words(MarkTarget.allValueStrings)), not \(other.rawValue)")
+            } else {
+                let hint = EditDistance.nearest(to: word, in: MarkTarget.allValueStrings).map { "; did you mean '\($0)'?" } ?? ""
+                throw ValidationError("'\(word)' is neither a claim (DOC:CLAIM) nor a status mark takes (\(words(MarkTarget.allValueStrings)))\(hint)")
+            }
+        }
+        guard let status else {
+            throw ValidationError("mark needs the new status: \(words(MarkTarget.allValueStrings))")
+        }
+        return (status, claims)
+    }
+
+    func validate() throws {
+        _ = try parsedWords()
+    }
+
     func run() throws {
+        let (status, claims) = try parsedWords()
         let urls = try sources.map(checkedSourceURL)
         let today = UTCClock.today()
-        let status = status.status
         let relation = relation ?? status.defaultSourceRelation
-        try options.apply { _ in
+        try options.apply(to: claims) { _ in
             .mark(status, rating: rating, sources: urls.map { Source(url: $0, relation: relation, accessed: today) }, note: note)
         }
     }
@@ -128,35 +266,43 @@ struct MarkTarget: ExpressibleByArgument {
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
-/// `factcheck dismiss DOC:CLAIM --note TEXT`
+/// `factcheck dismiss DOC:CLAIM… --note TEXT`
 struct Dismiss: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dismiss",
-        abstract: "Set aside a pending claim: not a factual claim, a duplicate, … (\(transition(.dismiss))).",
+        abstract: "Set aside pending claims: not a factual claim, a duplicate, … (\(transition(.dismiss))).",
         discussion: examples(
             "dismiss nk-icc:c12 --note \"A forecast, not a statement of fact.\"",
-            "dismiss nk-icc:c13 --note \"The same claim as nk-icc:c1.\""))
+            "dismiss nk-icc:c13 --note \"The same claim as nk-icc:c1.\"",
+            "dismiss --where \"--status pending\" --note \"Opinion.\" --dry-run"))
 
-    @OptionGroup var options: ClaimChangeOptions
+    @OptionGroup var options: BatchChangeOptions
+
+    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
+    var claims: [ClaimReference] = []
 
     @Option(help: "Why the claim is dismissed.")
     var note: String
 
     func run() throws {
-        try options.apply { _ in .dismiss(note: note) }
+        try options.apply(to: claims) { _ in .dismiss(note: note) }
     }
 }
 
-/// `factcheck reopen DOC:CLAIM --note TEXT`
+/// `factcheck reopen DOC:CLAIM… --note TEXT`
 struct Reopen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
-        abstract: "Reopen a finished claim for review (\(transition(.reopen))).",
+        abstract: "Reopen finished claims for review (\(transition(.reopen))).",
         discussion: examples(
             "reopen nk-icc:c3 --note \"New figures were published.\"",
-            "reopen nk-icc:c3 --note \"A second look.\" --to \"Sam Example\""))
+            "reopen nk-icc:c3 --note \"A second look.\" --to \"Sam Example\"",
+            "reopen --where \"--status verified\" --note \"New data.\" --dry-run"))
 
-    @OptionGroup var options: ClaimChangeOptions
+    @OptionGroup var options: BatchChangeOptions
+
+    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
+    var claims: [ClaimReference] = []
 
     @Option(help: "Why the claim is reopened.")
     var note: String
@@ -165,7 +311,7 @@ struct Reopen: ParsableCommand {
     var to: String?
 
     func run() throws {
-        try options.apply { _ in .reopen(note: note, assignee: to) }
+        try options.apply(to: claims) { _ in .reopen(note: note, assignee: to) }
     }
 }
 

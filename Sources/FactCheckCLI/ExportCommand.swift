@@ -17,7 +17,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "Document ids.")
+    @Argument(help: "Document ids.", completion: ClaimCompletion.documentKind)
     var documents: [String]
 
     @Option(help: "The format.")

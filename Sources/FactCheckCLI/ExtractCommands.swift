@@ -10,7 +10,7 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: "The document id.")
+    @Argument(help: "The document id.", completion: ClaimCompletion.documentKind)
     var document: String
 
     @Option(help: "The check-worthiness a sentence needs to become a claim (0-1).")
@@ -62,7 +62,7 @@ struct Add: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var reviewer: ReviewerOptions
 
-    @Argument(help: "The document id.")
+    @Argument(help: "The document id.", completion: ClaimCompletion.documentKind)
     var document: String
 
     @Option(help: "The claim's exact words, as they stand in the article.")

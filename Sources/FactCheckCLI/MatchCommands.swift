@@ -53,7 +53,7 @@ struct Similar: ParsableCommand {
     @OptionGroup var archive: ArchiveOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM.", transform: claimArgument)
+    @Argument(help: "The claim, as DOC:CLAIM.", completion: ClaimCompletion.kind, transform: claimArgument)
     var claim: ClaimReference?
 
     @Option(help: "Match this text instead of a claim.")

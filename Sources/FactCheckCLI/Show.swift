@@ -21,7 +21,7 @@ struct Show: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM.", transform: claimArgument)
+    @Argument(help: "The claim, as DOC:CLAIM.", completion: ClaimCompletion.kind, transform: claimArgument)
     var claim: ClaimReference
 
     func run() throws {
@@ -106,7 +106,7 @@ struct History: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
 
-    @Argument(help: "The claim, as DOC:CLAIM.", transform: claimArgument)
+    @Argument(help: "The claim, as DOC:CLAIM.", completion: ClaimCompletion.kind, transform: claimArgument)
     var claim: ClaimReference
 
     func run() throws {

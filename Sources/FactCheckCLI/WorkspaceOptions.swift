@@ -13,6 +13,11 @@ struct WorkspaceOptions: ParsableArguments {
     var workspace: String?
 
     var path: String {
+        Self.path(given: workspace)
+    }
+
+    /// The workspace `--workspace` names, else the one found from the current folder.
+    static func path(given workspace: String?) -> String {
         if let workspace { return workspace }
         if let environment = ProcessInfo.processInfo.environment["FACTCHECK_WORKSPACE"], !environment.isEmpty {
             return environment

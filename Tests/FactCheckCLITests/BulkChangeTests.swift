@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Changes to many claims at once: several refs, `--where` with list's filters, `--dry-run`.
+@Suite struct BulkChanges {
+    /// The sample holds two pending claims, c12 and c13; c2 is verified.
+    @Test func aRefusedClaimLeavesTheOthersApplied() throws {
+        let desk = try Desk()
+        let result = try desk.run("assign", "nk-icc:c12", "nk-icc:c2", "nk-icc:c13")
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            nk-icc:c12: pending → in-review (assign by Alex Example)
+            nk-icc:c13: pending → in-review (assign by Alex Example)
+            2 claims changed, 1 refused
+
+            """)
+        #expect(result.stderr.contains("error: cannot assign claim c2: it is verified"))
+        let pending = try desk.run("list", "--status", "in-review", "--assignee", "me")
+        #expect(pending.stdout.contains("nk-icc:c12 "))
+        #expect(pending.stdout.contains("nk-icc:c13 "))
+        #expect(pending.stdout.hasSuffix("2 claims\n"))
+        #expect(try desk.run("list", "--status", "pending").stdout == "no pending claims\n")
+    }
+
+    @Test func aBatchOfRefusedClaimsWritesNothing() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        let result = try desk.run("unassign", "nk-icc:c1", "nk-icc:c2")
+        #expect(result.status == 1)
+        #expect(result.stdout == "0 claims changed, 2 refused\n")
+        #expect(try desk.document() == before)
+    }
+
+    @Test func whereSelectsWithListsFilters() throws {
+        let desk = try Desk()
+        let assigned = try desk.run("assign", "--where", "--status pending --doc nk-icc", "--to", "Sam Example")
+        #expect(assigned.status == 0, "\(assigned.stderr)")
+        #expect(assigned.stdout.hasSuffix("2 claims changed\n"), "\(assigned.stdout)")
+        // Quoted words in the filters, as a shell would take them; the statuses are list's (pending
+        // unless --status says otherwise).
+        let unassigned = try desk.run("unassign", "--where", "--status in-review --assignee 'Sam Example'")
+        #expect(unassigned.status == 0, "\(unassigned.stderr)")
+        #expect(unassigned.stdout == """
+            nk-icc:c12: in-review → pending (unassign by Alex Example)
+            nk-icc:c13: in-review → pending (unassign by Alex Example)
+            2 claims changed
+
+            """)
+        let none = try desk.run("assign", "--where", "--status in-review")
+        #expect(none.status == 0)
+        #expect(none.stdout == "")
+        #expect(none.stderr == "factcheck: no in-review claims match --where --status in-review; nothing changed\n")
+    }
+
+    @Test func whereRefusesWhatListWould() throws {
+        let desk = try Desk()
+        let before = try desk.document()
+        let unknown = try desk.run("assign", "--where", "--status pendnig")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--where"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("pendnig"))
+        let unclosed = try desk.run("assign", "--where", "--assignee 'Sam")
+        #expect(unclosed.status == 64)
+        #expect(unclosed.stderr.contains("--where"), "\(unclosed.stderr)")
+        #expect(unclosed.stderr.contains("quote"), "\(unclosed.stderr)")
+        let both = try desk.run("assign", "nk-icc:c12", "--where", "--status pending")
+        #expect(both.status == 64)
+        #expect(both.stderr.hasPrefix("Error: claims named and --where do not go together"))
+        let neither = try desk.run("assign")
+        #expect(neither.status == 64)
+        #expect(try desk.document() == before)
+    }
+
+    /// `mark` takes its status before or after the refs.
+    @Test func markTakesSeveralClaims() throws {
+        let desk = try Desk()
+        let result = try desk.run("mark", "unverifiable", "nk-icc:c12", "nk-icc:c13", "--note", "About motive, not fact.")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("2 claims changed\n"))
+        // c11 was unverifiable before.
+        #expect(try desk.run("list", "--status", "unverifiable").stdout.hasSuffix("3 claims\n"))
+        let two = try desk.run("mark", "nk-icc:c1", "verified", "disputed")
+        #expect(two.status == 64)
+        #expect(two.stderr.contains("two statuses"))
+    }
+
+    @Test func dryRunShowsWhatWouldChangeAndWritesNothing() throws {
+        let desk = try Desk()
+        let before = try Data(contentsOf: URL(fileURLWithPath: desk.documentPath))
+        let runs: [[String]] = [
+            ["assign", "--where", "--status pending", "--dry-run"],
+            ["assign", "nk-icc:c12", "nk-icc:c2", "--dry-run"],
+            ["mark", "nk-icc:c12", "unverifiable", "--note", "Opinion.", "--dry-run"],
+            ["dismiss", "nk-icc:c13", "--note", "Opinion.", "--dry-run"],
+            ["reopen", "nk-icc:c2", "--note", "New data.", "--dry-run"],
+            ["note", "nk-icc:c12", "Asked the ministry.", "--dry-run"],
+            ["source", "add", "nk-icc:c12", "https://example.org/record", "--dry-run"],
+        ]
+        for arguments in runs {
+            let result = try desk.run(arguments)
+            #expect(result.stdout.hasPrefix("would change nk-icc:"), "\(arguments): \(result.stdout)")
+            #expect(result.stdout.contains("nothing was written"), "\(arguments)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: desk.documentPath)) == before, "\(arguments)")
+        }
+        let refused = try desk.run("assign", "nk-icc:c12", "nk-icc:c2", "--dry-run")
+        #expect(refused.status == 1)
+        #expect(refused.stdout.hasSuffix("dry run: 1 claim would change, 1 refused; nothing was written\n"))
+        #expect(try desk.run("list", "--status", "pending").stdout.hasSuffix("2 claims\n"))
+    }
+
+    /// A batch across two documents writes each under its own lock, and the index follows.
+    @Test func aBatchSpansDocuments() throws {
+        let desk = try Desk()
+        let second = try desk.document().replacingOccurrences(of: "<article id=\"nk-icc\">", with: "<article id=\"nk-icc-2\">")
+        try desk.folder.write("nk-icc-2.factcheck.xml", second)
+        #expect(try desk.run("list").stdout.hasSuffix("4 claims\n"))
+        let result = try desk.run("dismiss", "--where", "--status pending", "--note", "Opinion.")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("nk-icc-2:c12: pending → dismissed"))
+        #expect(result.stdout.contains("nk-icc:c13: pending → dismissed"))
+        #expect(result.stdout.hasSuffix("4 claims changed\n"))
+        #expect(try desk.run("list").stdout == "no pending claims\n")
+        #expect(try desk.run("validate").status == 0)
+    }
+}
+
+/// Shell completion offers the workspace's document ids and claim refs, through bash's real script.
+@Suite struct ShellCompletion {
+    /// Completes a command line in bash with the generated script, as the shell would split it
+    /// (`COMP_WORDBREAKS` holds ':', so a ref being typed is three words).
+    private func complete(_ line: String, words: [String], in desk: Desk) throws -> [String] {
+        let script = try FactCheckProcess.run(["--generate-completion-script", "bash"], in: desk.folder.path).stdout
+        let scriptPath = try desk.folder.write("completion.bash", script)
+        let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+        let driver = """
+            source '\(scriptPath)'
+            COMP_LINE='\(line)'; COMP_POINT=${#COMP_LINE}
+            COMP_WORDS=(\(quoted)); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=()
+            _factcheck factcheck "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let folder = FactCheckProcess.binary.deletingLastPathComponent().path
+        let result = try FactCheckProcess.run(
+            ["-c", driver], in: desk.folder.path, environment: ["PATH": folder + ":/usr/bin:/bin"],
+            executable: "/bin/bash")
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func refsCompleteBeforeAndAfterTheColon() throws {
+        let desk = try Desk()
+        let claims = (1...13).map { "c\($0)" }
+        #expect(try complete("factcheck show nk", words: ["factcheck", "show", "nk"], in: desk) == claims.map { "nk-icc:" + $0 })
+        #expect(try complete("factcheck assign nk-icc:", words: ["factcheck", "assign", "nk-icc", ":"], in: desk) == claims.map { ":" + $0 })
+        #expect(try complete("factcheck assign nk-icc:c1", words: ["factcheck", "assign", "nk-icc", ":", "c1"], in: desk)
+            == ["c1", "c10", "c11", "c12", "c13"])
+        #expect(try complete("factcheck export n", words: ["factcheck", "export", "n"], in: desk) == ["nk-icc"])
+    }
+
+    @Test func markOffersOnlyTheStatusesItTakes() throws {
+        let desk = try Desk()
+        #expect(try complete("factcheck mark nk-icc:c12 ", words: ["factcheck", "mark", "nk-icc", ":", "c12", ""], in: desk)
+            .filter { !$0.contains(":") } == ["verified", "disputed", "unverifiable"])
+        #expect(try complete("factcheck mark d", words: ["factcheck", "mark", "d"], in: desk) == ["disputed"])
+    }
+}
