@@ -57,7 +57,8 @@ struct Add: ParsableCommand {
         commandName: "add", abstract: "Add a claim by hand, anchored where its quote is found.",
         discussion: examples(
             "add nk-icc --quote \"111 countries voted in favour\"",
-            "add nk-icc --quote \"Kim Jong Un\" --occurrence 2 --topic icc"))
+            "add nk-icc --quote \"Kim Jong Un\" --occurrence 2 --topic icc",
+            "add nk-icc --quote \"111 leaders\" --dry-run"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var reviewer: ReviewerOptions
@@ -77,13 +78,17 @@ struct Add: ParsableCommand {
     @Option(name: .customLong("topic"), help: "A topic tag (lower-case, e.g. north-korea); repeat for more.")
     var topics: [String] = []
 
+    @Flag(help: "Show the claim that would be added, and write nothing.")
+    var dryRun = false
+
     func run() throws {
         let actor = try reviewer.resolve(workspace: workspace.path)
         try reportingFailures {
             let (path, claim) = try ClaimCreation.add(
                 quote: quote, occurrence: occurrence, claimant: claimant, topics: topics, to: document,
-                in: Workspace(root: workspace.path), by: actor)
-            Terminal.out("\(path): added \(document):\(claim.id) at \(claim.anchor.start)-\(claim.anchor.end): “\(claim.anchor.exact.truncated(to: 70))”")
+                in: Workspace(root: workspace.path), by: actor, dryRun: dryRun)
+            Terminal.out("\(path): \(dryRun ? "would add" : "added") \(document):\(claim.id) at \(claim.anchor.start)-\(claim.anchor.end): “\(claim.anchor.exact.truncated(to: 70))”")
+            if dryRun { Terminal.out("dry run: nothing was written") }
         }
     }
 }

@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
         discussion: examples(
             "import Samples/un-panel-north-korea-icc.html",
             "import article.txt --url https://example.org/news/1 --title \"Votes\"",
-            "import saved-page.html --no-extract"))
+            "import saved-page.html --no-extract --dry-run"))
 
     @OptionGroup var workspace: WorkspaceOptions
 
@@ -37,6 +37,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The check-worthiness a sentence needs to become a claim (0-1).")
     var threshold: Double = ClaimExtractor.defaultThreshold
 
+    @Flag(help: "Show the document and claims the import would make, and write nothing.")
+    var dryRun = false
+
     func validate() throws {
         if let id, !ClaimReference.isDocumentID(id) {
             throw ValidationError(Self.idRule(id))
@@ -49,9 +52,10 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let request = ArticleImport(
+            var request = ArticleImport(
                 id: id, url: try url.map(checkedSourceURL), title: title, publisher: publisher, published: published,
                 threshold: noExtract ? nil : threshold)
+            request.dryRun = dryRun
             let outcome: ArticleImport.Outcome
             do throws(ArticleImport.Failure) {
                 outcome = try request.run(file, in: Workspace(root: workspace.path), actor: "factcheck", time: UTCClock.now())
@@ -63,28 +67,33 @@ struct ImportCommand: ParsableCommand {
                 }
             }
             let article = outcome.document.article
-            Terminal.out("created \(outcome.path): “\(article.title)”")
+            Terminal.out("\(dryRun ? "would create" : "created") \(outcome.path): “\(article.title)”")
             let details = [article.publisher, article.published.map { "published \($0)" }, article.retrieved.map { "retrieved \($0)" }]
                 .compactMap { $0 }
             if !details.isEmpty { Terminal.out("  \(details.joined(separator: ", "))") }
             let imported = outcome.article
             Terminal.out("  \(article.text.unicodeScalars.count) characters in \(imported.paragraphs.count) paragraphs; \(imported.captions.count) captions and \(imported.furniture.count) lines of page furniture set aside")
             if !noExtract {
-                Terminal.out("  \(outcome.claims.count) claims proposed (threshold \(threshold)):")
+                Terminal.out("  \(outcome.claims.count) claims \(dryRun ? "would be proposed" : "proposed") (threshold \(threshold)):")
                 ClaimsTable.print(outcome.claims, document: article.id)
                 mentionChecks(outcome.claims, document: article.id)
                 if outcome.claims.count == ClaimExtractor.proposalLimit {
                     Terminal.out("  (at most \(ClaimExtractor.proposalLimit) claims are proposed at once, the best first; `factcheck extract \(article.id)` proposes more)")
                 }
             }
+            if dryRun { Terminal.out("dry run: nothing was written") }
         }
     }
 
     /// Says which proposed claims were checked before, here or by another desk.
     private func mentionChecks(_ claims: [Claim], document: String) {
-        guard !claims.isEmpty, let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
-            Terminal.error("factcheck: warning: \($0)")
-        }), (try? index.refresh(onFailure: { _ in })) != nil else { return }
+        // A dry run reads an index the workspace has, and makes none.
+        let opened = dryRun
+            ? WorkspaceIndex.existing(workspace: workspace.path, version: FactCheck.version)
+            : WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
+                Terminal.error("factcheck: warning: \($0)")
+            })
+        guard !claims.isEmpty, let index = opened, (try? index.refresh(onFailure: { _ in })) != nil else { return }
         for claim in claims {
             guard let match = try? index.checkedBefore(claim.anchor.exact, excluding: nil) else { continue }
             Terminal.out("  \(document):\(claim.id) \(CheckedBefore.line(match))")

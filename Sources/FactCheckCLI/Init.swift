@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
             """
             + "\n\n"
             + examples(
-                "init", "init --org-name \"Example Fact Desk\" --org-url https://example.org/", "init --git"))
+                "init", "init --org-name \"Example Fact Desk\" --org-url https://example.org/", "init --git --dry-run"))
 
     @Argument(help: "The workspace folder (default: the current folder).")
     var folder: String = "."
@@ -36,6 +36,9 @@ struct Init: ParsableCommand {
     @Flag(help: "Only set up git in an existing workspace (a clone): the merge driver in .gitattributes and the repository's config.")
     var git = false
 
+    @Flag(help: "Show what would be written and set, and write nothing.")
+    var dryRun = false
+
     func validate() throws {
         if git && (orgName != nil || orgURL != nil || !orgSameAs.isEmpty || reviewURL != nil) {
             throw ValidationError("--git sets up git only; give the settings without it")
@@ -50,18 +53,20 @@ struct Init: ParsableCommand {
             organizationSameAs: try orgSameAs.map(checkedSourceURL),
             reviewURLTemplate: try reviewURL.map(checkedSourceURL))
         try reportingFailures {
+            let wrote = dryRun ? "would write" : "wrote"
             if !git {
-                for path in try Workspace.initialize(at: folder, settings: settings) {
-                    Terminal.out("wrote \(path)")
+                for path in try Workspace.initialize(at: folder, settings: settings, dryRun: dryRun) {
+                    Terminal.out("\(wrote) \(path)")
                 }
             }
-            let setup = try GitSetup.install(at: folder, executable: currentExecutable())
-            for path in setup.written { Terminal.out("wrote \(path)") }
+            let setup = try GitSetup.install(at: folder, executable: currentExecutable(), dryRun: dryRun)
+            for path in setup.written { Terminal.out("\(wrote) \(path)") }
             if let repository = setup.repository {
-                Terminal.out("set merge.factcheck.driver in \(repository)/.git/config: git merges annotation documents claim by claim")
+                Terminal.out("\(dryRun ? "would set" : "set") merge.factcheck.driver in \(repository)/.git/config: git merges annotation documents claim by claim")
             } else {
                 Terminal.out("not in a git repository yet: after `git init` (or in each clone), run `factcheck init --git`")
             }
+            if dryRun { Terminal.out("dry run: nothing was written") }
         }
     }
 }

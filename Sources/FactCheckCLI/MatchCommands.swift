@@ -197,6 +197,7 @@ struct ImportClaimReview: ParsableCommand {
             Examples:
               factcheck import-claimreview reviews.json
               factcheck import-claimreview saved-page.html feed.jsonld
+              factcheck import-claimreview reviews.json --dry-run
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -204,13 +205,18 @@ struct ImportClaimReview: ParsableCommand {
     @Argument(help: "ClaimReview JSON-LD files, or saved web pages holding it.")
     var files: [String]
 
+    @Flag(help: "Read and check every file, show what would be archived, and write nothing.")
+    var dryRun = false
+
     func run() throws {
         try reportingFailures {
-            for outcome in try ClaimReviewImport.run(files, into: workspace.path) {
-                var line = "\(outcome.path): \(outcome.added) check\(outcome.added == 1 ? "" : "s") from \(outcome.publisher)"
+            for outcome in try ClaimReviewImport.run(files, into: workspace.path, dryRun: dryRun) {
+                let count = "\(outcome.added) check\(outcome.added == 1 ? "" : "s")"
+                var line = "\(outcome.path): \(dryRun ? "would add " : "")\(count) from \(outcome.publisher)"
                 if outcome.present > 0 { line += " (\(outcome.present) already archived)" }
                 Terminal.out(line)
             }
+            if dryRun { Terminal.out("dry run: nothing was written") }
         }
     }
 }

@@ -165,3 +165,79 @@ import TestSupport
         #expect(try complete("factcheck mark d", words: ["factcheck", "mark", "d"], in: desk) == ["disputed"])
     }
 }
+
+/// `--dry-run` on every command that writes to the workspace: what would be written is shown, and
+/// the folder is left exactly as it was.
+@Suite struct DryRuns {
+    /// Every file and folder below `folder` with its bytes, but for lock files: a dry run takes the
+    /// document's lock to read it as a write would, and the (empty, git-ignored) lock file stays.
+    private func listing(_ folder: TemporaryDirectory) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let name = enumerator?.nextObject() as? String {
+            if name.hasSuffix(".lock") { continue }
+            var isFolder: ObjCBool = false
+            let path = folder.file(name)
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: path))
+            } else {
+                files[name + "/"] = Data()
+            }
+        }
+        return files
+    }
+
+    @Test func everyWritingCommandOffersIt() throws {
+        let folder = TemporaryDirectory()
+        for command in ["init", "import", "add", "assign", "unassign", "mark", "resolve", "dismiss", "reopen", "note",
+                        "source add", "source remove", "extract", "import-claimreview"] {
+            let help = try FactCheckProcess.run(["help"] + command.split(separator: " ").map(String.init), in: folder.path)
+            #expect(help.stdout.contains("--dry-run"), "\(command)")
+        }
+    }
+
+    @Test func initAndImportWriteNothing() throws {
+        let folder = TemporaryDirectory()
+        let initialized = try FactCheckProcess.run(["init", "--dry-run"], in: folder.path)
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        #expect(initialized.stdout == """
+            would write factcheck-workspace.xml
+            would write .gitignore
+            would write .gitattributes
+            not in a git repository yet: after `git init` (or in each clone), run `factcheck init --git`
+            dry run: nothing was written
+
+            """)
+        #expect(try listing(folder).isEmpty)
+        let imported = try FactCheckProcess.run(
+            ["import", FactCheckProcess.samples + "/un-panel-north-korea-icc.html", "--dry-run"], in: folder.path)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("would create "), "\(imported.stdout)")
+        #expect(imported.stdout.contains("claims would be proposed"))
+        #expect(try listing(folder).isEmpty)
+        // Refused as the real run would be: the settings file is there already.
+        _ = try FactCheckProcess.run(["init"], in: folder.path)
+        let before = try listing(folder)
+        let again = try FactCheckProcess.run(["init", "--dry-run"], in: folder.path)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("factcheck-workspace.xml: error: cannot create file: it already exists"), "\(again.stderr)")
+        #expect(try listing(folder) == before)
+    }
+
+    @Test func addAndImportClaimReviewWriteNothing() throws {
+        let desk = try Desk.publishing()
+        let exported = try desk.run("export", "nk-icc", "--format", "claimreview", "--output", "reviews.json")
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let before = try listing(desk.folder)
+        let added = try desk.run("add", "nk-icc", "--quote", "111 leaders", "--dry-run")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains(": would add nk-icc:c14 at "), "\(added.stdout)")
+        let archived = try desk.run("import-claimreview", "reviews.json", "--dry-run")
+        #expect(archived.status == 0, "\(archived.stderr)")
+        #expect(archived.stdout.contains(": would add "), "\(archived.stdout)")
+        #expect(archived.stdout.hasSuffix("dry run: nothing was written\n"))
+        #expect(try listing(desk.folder) == before)
+        // The real runs write what the dry runs showed.
+        #expect(try desk.run("add", "nk-icc", "--quote", "111 leaders").stdout.contains(": added nk-icc:c14 at "))
+    }
+}

@@ -12,7 +12,7 @@ public enum ClaimReviewImport {
     }
 
     public static func run(
-        _ files: [String], into workspace: String, at time: String = UTCClock.now()
+        _ files: [String], into workspace: String, at time: String = UTCClock.now(), dryRun: Bool = false
     ) throws(DocumentError) -> [Outcome] {
         var items: [ClaimReviewReader.Item] = []
         for file in files {
@@ -45,6 +45,7 @@ public enum ClaimReviewImport {
             writes.append((path, try archive.serialized(path: path), exists,
                            Outcome(path: path, publisher: archive.publisher, added: added, present: present)))
         }
+        if dryRun { return writes.map(\.outcome) }
         try FileSystem.makeFolder(PathNames.join(workspace, CheckArchive.folder))
         for write in writes where write.outcome.added > 0 {
             if write.exists {

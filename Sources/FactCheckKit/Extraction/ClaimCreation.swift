@@ -1,12 +1,15 @@
 /// Creates claims in a document on disk: by hand, anchored on a quote, or proposed by the extractor.
 public enum ClaimCreation {
-    /// Anchors `quote` in document `id` and adds it as a pending claim created by `actor`.
+    /// Anchors `quote` in document `id` and adds it as a pending claim created by `actor`. With
+    /// `dryRun`, the changed document is checked as a write would check it, and nothing is written.
     public static func add(
         quote: String, occurrence: Int?, claimant: String?, topics: [String], to id: String,
-        in workspace: Workspace, by actor: String, at time: String = UTCClock.now()
+        in workspace: Workspace, by actor: String, at time: String = UTCClock.now(), dryRun: Bool = false
     ) throws(DocumentError) -> (path: String, claim: Claim) {
         let path = try workspace.documentPath(for: id)
-        return try DocumentStore.update(path, indexing: workspace.root) { document, _ throws(DocumentError) in
+        return try DocumentStore.update(
+            path, indexing: workspace.root, writing: { _ in dryRun ? .check : .write }
+        ) { document, _ throws(DocumentError) in
             let anchor: Anchor
             do throws(QuoteAnchor.Failure) {
                 anchor = try QuoteAnchor.find(quote, in: document.article.text, occurrence: occurrence)

@@ -11,6 +11,8 @@ public struct ArticleImport: Sendable {
     public var published: String?
     /// The check-worthiness a sentence needs to become a claim; nil proposes none.
     public var threshold: Double?
+    /// Checks the document as an import would, and writes nothing.
+    public var dryRun = false
 
     public init(
         id: String? = nil, url: String? = nil, title: String? = nil, publisher: String? = nil,
@@ -35,7 +37,7 @@ public struct ArticleImport: Sendable {
         /// What the importer found in the file, with the metadata given here applied.
         public var article: ImportedArticle
         public var document: AnnotationDocument
-        /// Where the document was written.
+        /// Where the document was written (or, in a dry run, would be).
         public var path: String
         /// The claims proposed, in text order; empty when `threshold` is nil.
         public var claims: [Claim]
@@ -74,7 +76,11 @@ public struct ArticleImport: Sendable {
                 let proposals = try ClaimExtractor.proposals(for: document.article.text, path: file)
                 claims = ClaimExtractor.extract(into: &document, proposals: proposals, threshold: threshold, actor: actor, time: time)
             }
-            try DocumentStore.create(document, at: path)
+            if dryRun {
+                try DocumentStore.checkCreating(document, at: path)
+            } else {
+                try DocumentStore.create(document, at: path)
+            }
             return Outcome(article: imported, document: document, path: path, claims: claims)
         } catch {
             throw .document(error)

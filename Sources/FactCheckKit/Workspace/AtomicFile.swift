@@ -69,6 +69,12 @@ enum AtomicFile {
         try syncFolder(of: path, afterWriting: "the file is created")
     }
 
+    /// Refuses, as `create` would, a `path` that already exists.
+    static func checkFree(_ path: String) throws(DocumentError) {
+        var info = stat()
+        if lstat(path, &info) == 0 { throw failure(path, "cannot create file: it already exists") }
+    }
+
     /// The temporary file's name, hidden and unique: `.NAME.tmp-PID-RANDOM`.
     private static func writeTemporary(beside path: String, pieces: [Piece], mode: mode_t) throws(DocumentError) -> String {
         let (folder, name) = PathNames.split(path)

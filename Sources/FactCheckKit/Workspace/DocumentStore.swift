@@ -208,6 +208,13 @@ public enum DocumentStore {
         try AtomicFile.create(path, with: checkedBytes(of: document, path: path))
     }
 
+    /// Checks `document` as `create` would before writing it to `path`, and writes nothing (a dry run):
+    /// the document must be valid and `path` free.
+    public static func checkCreating(_ document: AnnotationDocument, at path: String) throws(DocumentError) {
+        _ = try checkedBytes(of: document, path: path)
+        try AtomicFile.checkFree(path)
+    }
+
     /// The document's bytes, after proving them valid: the written XML against the schema, and
     /// the document (the same value the bytes were written from) against the semantic rules.
     package static func checkedBytes(of document: AnnotationDocument, path: String) throws(DocumentError) -> [UInt8] {

@@ -109,7 +109,8 @@ public enum GitSetup {
 
     /// Adds the `.gitattributes` line under `root` if missing and, when `root` is in a git work
     /// tree, sets `merge.factcheck.driver` to run `executable` (an absolute path).
-    public static func install(at root: String, executable: String) throws(DocumentError) -> Result {
+    /// With `dryRun`, says what it would write and set, and writes and sets nothing.
+    public static func install(at root: String, executable: String, dryRun: Bool = false) throws(DocumentError) -> Result {
         var written: [String] = []
         let attributesPath = PathNames.join(root, ".gitattributes")
         let existing = (try? InputFile.read(attributesPath)).map { String(decoding: $0, as: UTF8.self) }
@@ -118,16 +119,19 @@ public enum GitSetup {
             if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
             text += "# factcheck: merge annotation documents claim by claim (factcheck init --git sets up a clone)\n"
             text += attributesLine + "\n"
-            if existing == nil {
-                try AtomicFile.create(attributesPath, with: Array(text.utf8))
-            } else {
-                try AtomicFile.replace(attributesPath, with: Array(text.utf8))
+            if !dryRun {
+                if existing == nil {
+                    try AtomicFile.create(attributesPath, with: Array(text.utf8))
+                } else {
+                    try AtomicFile.replace(attributesPath, with: Array(text.utf8))
+                }
             }
             written.append(attributesPath)
         }
         guard let top = ChildProcess.output(of: ["git", "-C", root, "rev-parse", "--show-toplevel"])?.trimmingWhitespace(),
               !top.isEmpty
         else { return Result(written: written, repository: nil) }
+        guard !dryRun else { return Result(written: written, repository: top) }
         let driver = "\(shellQuoted(executable)) merge-file %O %A %B %P"
         for (key, value) in [("merge.factcheck.name", "factcheck: annotation documents merged claim by claim"),
                              ("merge.factcheck.driver", driver)] {

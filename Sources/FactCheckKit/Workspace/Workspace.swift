@@ -58,11 +58,19 @@ public struct Workspace: Sendable {
     /// returns the paths written.
     ///
     /// An existing settings file is an error and left alone; `.gitignore` gains only missing lines.
-    public static func initialize(at root: String, settings: WorkspaceSettings) throws(DocumentError) -> [String] {
-        try FileSystem.makeFolder(root)
+    /// With `dryRun`, the same checks are made and the paths returned, and nothing is written.
+    public static func initialize(
+        at root: String, settings: WorkspaceSettings, dryRun: Bool = false
+    ) throws(DocumentError) -> [String] {
+        if !dryRun { try FileSystem.makeFolder(root) }
         var created: [String] = []
         let settingsPath = PathNames.join(root, settingsFile)
-        try AtomicFile.create(settingsPath, with: Array(settings.serialized().utf8))
+        let settingsBytes = Array(try settings.serialized().utf8)
+        if dryRun {
+            try AtomicFile.checkFree(settingsPath)
+        } else {
+            try AtomicFile.create(settingsPath, with: settingsBytes)
+        }
         created.append(settingsPath)
         let ignorePath = PathNames.join(root, ".gitignore")
         let existing = (try? InputFile.read(ignorePath)).map { String(decoding: $0, as: UTF8.self) }
@@ -73,10 +81,12 @@ public struct Workspace: Sendable {
             if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
             if existing == nil { text += "# factcheck: lock files, temporaries of interrupted writes, the index (a cache)\n" }
             text += missing.joined(separator: "\n") + "\n"
-            if existing == nil {
-                try AtomicFile.create(ignorePath, with: Array(text.utf8))
-            } else {
-                try AtomicFile.replace(ignorePath, with: Array(text.utf8))
+            if !dryRun {
+                if existing == nil {
+                    try AtomicFile.create(ignorePath, with: Array(text.utf8))
+                } else {
+                    try AtomicFile.replace(ignorePath, with: Array(text.utf8))
+                }
             }
             created.append(ignorePath)
         }
