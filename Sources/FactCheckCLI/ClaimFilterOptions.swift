@@ -21,8 +21,16 @@ struct ClaimFilterOptions: ParsableArguments {
     @Flag(help: "Only claims with a verdict conflict left by a merge (any status unless --status is given).")
     var conflicts = false
 
+    @Option(help: ArgumentHelp(
+        "Only claims changed (created, assigned, marked, noted…) at or after this date or UTC time.",
+        valueName: "YYYY-MM-DD[THH:MM:SSZ]"))
+    var since: String?
+
     func validate() throws {
         if all && !statuses.isEmpty { throw ValidationError("--all and --status do not go together") }
+        if let since, ClaimFilter.changedSince(since) == nil {
+            throw ValidationError("--since '\(since)' must be a date such as 2026-12-01 or a UTC time such as 2026-12-01T09:30:00Z")
+        }
     }
 
     /// The statuses asked for: every one with `--all` (or `--conflicts` alone), else pending by default.
@@ -34,12 +42,15 @@ struct ClaimFilterOptions: ParsableArguments {
     func filter(workspace: String) throws -> ClaimFilter {
         ClaimFilter(
             statuses: wantedStatuses, assignee: try assigneeFilter(assignee, workspace: workspace), rating: rating,
-            documents: Set(documents), conflicts: conflicts)
+            documents: Set(documents), conflicts: conflicts, since: since.flatMap(ClaimFilter.changedSince))
     }
 
-    /// "pending claims", "disputed or verified claims", "claims" (for every status).
+    /// "pending claims", "disputed or verified claims", "claims" (for every status); with
+    /// "changed since DATE" when `--since` is given.
     var describedClaims: String {
-        wantedStatuses == Set(Status.allCases) ? "claims" : wantedStatuses.map(\.rawValue).sorted().joined(separator: " or ") + " claims"
+        let statuses = wantedStatuses == Set(Status.allCases)
+            ? "claims" : wantedStatuses.map(\.rawValue).sorted().joined(separator: " or ") + " claims"
+        return statuses + (since.map { " changed since \($0)" } ?? "")
     }
 }
 

@@ -17,6 +17,7 @@ func claimArgument(_ text: String) throws -> ClaimReference {
 extension Status: ExpressibleByArgument {}
 extension Rating: ExpressibleByArgument {}
 extension Relation: ExpressibleByArgument {}
+extension ListingOrder: ExpressibleByArgument {}
 
 /// Who makes a change: `--by NAME`, else `$FACTCHECK_REVIEWER`, else `git config user.name`.
 struct ReviewerOptions: ParsableArguments {

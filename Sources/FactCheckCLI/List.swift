@@ -6,7 +6,9 @@ struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List claims across the workspace (default: pending ones), best check-worthiness first.",
-        discussion: examples("list", "list --status disputed --rating misleading", "list --all --assignee me --json"))
+        discussion: examples(
+            "list", "list --status disputed --rating misleading", "list --all --assignee me --json",
+            "list --all --since 2024-11-01 --sort time --limit 5"))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -16,6 +18,21 @@ struct List: ParsableCommand {
 
     @OptionGroup var filters: ClaimFilterOptions
 
+    @Option(help: ArgumentHelp(
+        "The order: score (best check-worthiness first), time (last changed first), doc (each document's claims in order), status (the workflow's order).",
+        valueName: "order"))
+    var sort: ListingOrder = .score
+
+    @Option(help: "Show only the first N claims.")
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    /// How many claims are shown of `count`.
+    private func shown(of count: Int) -> Int { min(count, limit ?? .max) }
+
     @Flag(help: "Read every document instead of the workspace index (.factcheck/index.sqlite).")
     var noIndex = false
 
@@ -24,7 +41,7 @@ struct List: ParsableCommand {
         if paths.isEmpty && !noIndex, try listIndexed(filter) { return }
         // The table shows the start of each quote: only that much is kept.
         let query = ClaimQuery(
-            filter: filter, quoteLimit: output.json ? nil : Self.quoteWidth, temporaryFolder: temporaryFolder())
+            filter: filter, quoteLimit: output.json ? nil : Self.quoteWidth, temporaryFolder: temporaryFolder(), order: sort)
         var scan = WorkspaceScan()
         // The table's column widths are measured by the workers as they go: the table is then
         // written in one pass over the sorted rows.
@@ -55,8 +72,12 @@ struct List: ParsableCommand {
                 refresh = report
                 if output.json {
                     do {
-                        try JSONOutput.printArray(count: measures.count) { (next: (ClaimRowJSON) -> Void) in
-                            do { try index.rows(filter, quoteLimit: nil) { next(ClaimRowJSON($0)) } } catch { failure = error }
+                        try JSONOutput.printArray(count: shown(of: measures.count)) { (next: (ClaimRowJSON) -> Void) in
+                            do {
+                                try index.rows(filter, order: sort, limit: limit ?? .max, quoteLimit: nil) { next(ClaimRowJSON($0)) }
+                            } catch {
+                                failure = error
+                            }
                         }
                     } catch {
                         failure = error
@@ -76,7 +97,11 @@ struct List: ParsableCommand {
                     let layout = Table.Layout(widths: widths)
                     Terminal.out(layout.line(Self.headers))
                     pipelined({ (next: (ClaimRow) -> Void) in
-                        do { try index.rows(filter, quoteLimit: Self.quoteWidth, paths: false, next) } catch { failure = error }
+                        do {
+                            try index.rows(filter, order: sort, limit: limit ?? .max, quoteLimit: Self.quoteWidth, paths: false, next)
+                        } catch {
+                            failure = error
+                        }
                     }, consume: { rows in
                         var chunk = ""
                         for row in rows {
@@ -85,7 +110,7 @@ struct List: ParsableCommand {
                         }
                         Terminal.outText(chunk)
                     })
-                    Terminal.out(Self.total(measures.count))
+                    Terminal.out(total(measures.count))
                 }
             }
         } catch {
@@ -105,9 +130,9 @@ struct List: ParsableCommand {
         do {
             if output.json {
                 var failure: SpillError?
-                try JSONOutput.printArray(count: rows.count) { (next: (ClaimRowJSON) -> Void) in
+                try JSONOutput.printArray(count: shown(of: rows.count)) { (next: (ClaimRowJSON) -> Void) in
                     do throws(SpillError) {
-                        try rows.forEachSorted { next(ClaimRowJSON($0)) }
+                        try rows.forEachSorted(limit: limit ?? .max) { next(ClaimRowJSON($0)) }
                     } catch {
                         failure = error
                     }
@@ -120,8 +145,8 @@ struct List: ParsableCommand {
                 Terminal.out("no \(filters.describedClaims)")
                 warnOfUnknownAssignee(filter.assignee, workspace: workspace.path)
             } else {
-                try Self.printTable(rows, widths: widths)
-                Terminal.out(Self.total(rows.count))
+                try Self.printTable(rows, widths: widths, limit: limit ?? .max)
+                Terminal.out(total(rows.count))
             }
         } catch let error as SpillError {
             Terminal.error("factcheck: error: \(error.message)")
@@ -140,11 +165,11 @@ struct List: ParsableCommand {
 
     /// The table, written in one pass over the sorted rows (never all held) with the column widths
     /// measured while they were gathered.
-    private static func printTable(_ rows: RowSpill, widths: [Int]) throws(SpillError) {
+    private static func printTable(_ rows: RowSpill, widths: [Int], limit: Int) throws(SpillError) {
         var failure: SpillError?
         let table = Table(headers: headers, widths: widths) { (cells: ([String]) -> Void) in
             do throws(SpillError) {
-                try rows.forEachSorted { cells(Self.cells(of: $0)) }
+                try rows.forEachSorted(limit: limit) { cells(Self.cells(of: $0)) }
             } catch {
                 failure = error
             }
@@ -153,9 +178,12 @@ struct List: ParsableCommand {
         if let failure { throw failure }
     }
 
-    /// The line under a table: how many claims it shows.
-    static func total(_ count: Int) -> String {
-        "\(DecimalFormat.grouped(count)) claim\(count == 1 ? "" : "s")"
+    /// The line under a table: how many claims it shows ("3 claims"), of how many with `--limit`
+    /// ("5 of 3,001 claims (--limit 5)").
+    private func total(_ count: Int) -> String {
+        let all = "\(DecimalFormat.grouped(count)) claim\(count == 1 ? "" : "s")"
+        let shown = shown(of: count)
+        return shown < count ? "\(DecimalFormat.grouped(shown)) of \(all) (--limit \(shown))" : all
     }
 
     /// The table shows this many characters of each quote.

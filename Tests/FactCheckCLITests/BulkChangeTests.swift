@@ -241,3 +241,69 @@ import TestSupport
         #expect(try desk.run("add", "nk-icc", "--quote", "111 leaders").stdout.contains(": added nk-icc:c14 at "))
     }
 }
+
+/// `list --sort`, `--limit` and `--since`, the same from the index and from the documents.
+@Suite struct ListOrders {
+    private func refs(_ table: String) -> [String] {
+        table.split(separator: "\n").dropFirst().dropLast().map { String($0.prefix { $0 != " " }) }
+    }
+
+    @Test func everyOrderIsTheSameWarmAndCold() throws {
+        let desk = try Desk()
+        #expect(try desk.run("assign", "nk-icc:c13").status == 0)
+        for order in ["score", "time", "doc", "status"] {
+            for extra in [[], ["--limit", "4"], ["--since", UTCDay.today], ["--json", "--limit", "2"]] {
+                let arguments = ["list", "--all", "--sort", order] + extra
+                let warm = try desk.run(arguments)
+                let cold = try desk.run(arguments + ["--no-index"])
+                #expect(warm.status == 0, "\(arguments): \(warm.stderr)")
+                #expect(warm.stdout == cold.stdout, "\(arguments)")
+            }
+        }
+    }
+
+    @Test func ordersLimitsAndSince() throws {
+        let desk = try Desk()
+        #expect(try desk.run("assign", "nk-icc:c13").status == 0)
+        let byTime = try desk.run("list", "--all", "--sort", "time", "--limit", "1")
+        #expect(refs(byTime.stdout) == ["nk-icc:c13"])
+        #expect(byTime.stdout.hasSuffix("\n1 of 13 claims (--limit 1)\n"), "\(byTime.stdout)")
+        #expect(refs(try desk.run("list", "--all", "--sort", "doc").stdout) == (1...13).map { "nk-icc:c\($0)" })
+        let byStatus = try desk.run("list", "--all", "--sort", "status").stdout
+        let statuses = byStatus.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
+        let order = ["pending", "in-review", "verified", "disputed", "unverifiable", "dismissed"]
+        #expect(statuses.map { order.firstIndex(of: String($0))! } == statuses.map { order.firstIndex(of: String($0))! }.sorted())
+        #expect(statuses.first == "pending" && statuses.last == "unverifiable")
+        // Changed today: only the claim just assigned.
+        let today = try desk.run("list", "--all", "--since", UTCDay.today)
+        #expect(refs(today.stdout) == ["nk-icc:c13"])
+        #expect(try desk.run("list", "--since", UTCDay.today).stdout == "no pending claims changed since \(UTCDay.today)\n")
+        let json = try desk.run("list", "--all", "--json", "--limit", "2")
+        let array = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any]
+        #expect(array?.count == 2)
+    }
+
+    @Test func badValuesAreRefused() throws {
+        let desk = try Desk()
+        for (arguments, message) in [
+            (["--since", "2026-02-30"], "--since '2026-02-30' must be a date such as"),
+            (["--since", "yesterday"], "--since 'yesterday' must be a date such as"),
+            (["--limit", "0"], "--limit must be at least 1"),
+            (["--sort", "size"], "The value 'size' is invalid for '--sort <order>'"),
+        ] {
+            let result = try desk.run(["list"] + arguments)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+}
+
+/// Today's date in UTC, as the tool records it.
+enum UTCDay {
+    static var today: String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+    }
+}

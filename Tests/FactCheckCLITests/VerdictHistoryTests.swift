@@ -180,7 +180,7 @@ private func row(_ ref: String, in desk: Desk) throws -> [String: Any] {
         #expect(nobody.status == 64)
         #expect(nobody.stderr.contains("--assignee me: no reviewer identity"))
         // An error from the command's run ends with that command's usage, not the top level's.
-        #expect(nobody.stderr.contains("\nUsage: factcheck list [--workspace <workspace>]"), "\(nobody.stderr)")
+        #expect(nobody.stderr.contains("\nUsage: factcheck list [<options>] [<paths> ...]"), "\(nobody.stderr)")
         #expect(nobody.stderr.hasSuffix("  See 'factcheck list --help' for more information.\n"))
     }
 }

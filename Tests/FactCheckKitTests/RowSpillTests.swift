@@ -19,7 +19,8 @@ import Testing
                 number: index, status: Status.allCases[index % Status.allCases.count],
                 rating: index % 3 == 0 ? nil : Rating.allCases[index % Rating.allCases.count],
                 assignee: index % 2 == 0 ? nil : "Reviewer \(index % 5)",
-                quote: index % 4 == 0 ? "" : "Quote \(index): «café» 🚀 " + String(repeating: "x", count: index % 50))
+                quote: index % 4 == 0 ? "" : "Quote \(index): «café» 🚀 " + String(repeating: "x", count: index % 50),
+                changed: "002014-11-\(10 + Int.random(in: 0..<20, using: &generator))T10:00:00.000000000")
         }
     }
 
@@ -33,7 +34,7 @@ import Testing
         let input = rows(2_000)
         let spill = RowSpill(budget: 16, temporaryFolder: scratch.path)  // 125 runs: merged into one whenever 32 pile up
         input.forEach(spill.append)
-        let expected = input.sorted(by: ClaimRow.precedes)
+        let expected = input.sorted { ClaimRow.precedes($0, $1) }
         #expect(spill.count == 2_000)
         #expect(spill.runCount >= 1 && spill.runCount < 32)
         #expect(try sorted(spill) == expected)
@@ -41,10 +42,39 @@ import Testing
         #expect(try sorted(spill) == expected)
     }
 
+    /// Every order survives the runs: written sorted, merged, and read back in the same order, the
+    /// change time among the fields a run keeps.
+    @Test(arguments: ListingOrder.allCases) func everyOrderMergesToTheSortedRows(order: ListingOrder) throws {
+        let input = rows(600)
+        let spill = RowSpill(budget: 16, temporaryFolder: scratch.path, order: order)
+        input.forEach(spill.append)
+        #expect(spill.runCount >= 1)
+        let expected = input.sorted { ClaimRow.precedes($0, $1, by: order) }
+        #expect(try sorted(spill) == expected)
+        var first: [ClaimRow] = []
+        try spill.forEachSorted(limit: 7) { first.append($0) }
+        #expect(first == Array(expected.prefix(7)))
+    }
+
+    @Test func theOrdersSortByWhatTheyName() {
+        func row(_ document: String, _ number: Int, score: Double?, status: Status, changed: String) -> ClaimRow {
+            ClaimRow(score: score, document: document, path: "", number: number, status: status, rating: nil, assignee: nil,
+                     quote: "", changed: changed)
+        }
+        let old = row("a", 2, score: 0.9, status: .verified, changed: "002014-11-18T10:00:00.000000000")
+        let new = row("b", 1, score: 0.2, status: .pending, changed: "002014-11-19T10:00:00.000000000")
+        let none = row("a", 1, score: nil, status: .pending, changed: "002014-11-17T10:00:00.000000000")
+        let rows = [old, new, none]
+        #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .score) } == [old, new, none])
+        #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .time) } == [new, old, none])
+        #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .doc) } == [none, old, new])
+        #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .status) } == [new, none, old])
+    }
+
     /// Each document's rows are gathered apart and joined to the others when it has been read.
     @Test func absorbedSpillsKeepTheirRuns() throws {
         let input = rows(1_000)
-        let shared = SharedRows(budget: 50, temporaryFolder: scratch.path)
+        let shared = SharedRows(budget: 50, temporaryFolder: scratch.path, order: .score)
         for start in stride(from: 0, to: input.count, by: 125) {
             let document = RowSpill(budget: 40, temporaryFolder: scratch.path)
             input[start..<start + 125].forEach(document.append)
@@ -54,7 +84,7 @@ import Testing
         let all = shared.take()
         #expect(all.count == 1_000)
         #expect(all.runCount >= 8)
-        #expect(try sorted(all) == input.sorted(by: ClaimRow.precedes))
+        #expect(try sorted(all) == input.sorted { ClaimRow.precedes($0, $1) })
     }
 
     @Test func emptyAndInMemoryOnly() throws {
@@ -62,7 +92,7 @@ import Testing
         let few = rows(5)
         let spill = RowSpill(budget: 10, temporaryFolder: scratch.path)
         few.forEach(spill.append)
-        #expect(try sorted(spill) == few.sorted(by: ClaimRow.precedes))
+        #expect(try sorted(spill) == few.sorted { ClaimRow.precedes($0, $1) })
     }
 
     /// With nowhere to write runs, every row stays in memory and the order is the same.
@@ -71,7 +101,7 @@ import Testing
         let spill = RowSpill(budget: 8, temporaryFolder: scratch.file("nonexistent/folder"))
         input.forEach(spill.append)
         #expect(spill.runCount == 0)
-        #expect(try sorted(spill) == input.sorted(by: ClaimRow.precedes))
+        #expect(try sorted(spill) == input.sorted { ClaimRow.precedes($0, $1) })
     }
 
     /// The runs are unlinked as soon as they are made: nothing is left in the temporary folder.

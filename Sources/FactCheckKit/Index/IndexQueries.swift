@@ -1,26 +1,41 @@
 import SQLiteStore
 
 extension WorkspaceIndex {
-    /// The claims `filter` matches, in listing order (best score first, then document id and claim
-    /// number), `quoteLimit` characters of each quote kept; with their documents' paths unless
-    /// `paths` is false.
-    public func rows(_ filter: ClaimFilter, quoteLimit: Int?, paths withPaths: Bool = true, _ body: (ClaimRow) -> Void)
-        throws(SQLiteError)
-    {
+    /// The claims `filter` matches in `order` (by default best score first, then document id and
+    /// claim number: `ClaimRow.precedes`), the first `limit` of them, `quoteLimit` characters of each
+    /// quote kept; with their documents' paths unless `paths` is false.
+    public func rows(
+        _ filter: ClaimFilter, order: ListingOrder = .score, limit: Int = .max, quoteLimit: Int?, paths withPaths: Bool = true,
+        _ body: (ClaimRow) -> Void
+    ) throws(SQLiteError) {
         let (conditions, values) = Self.conditions(filter)
         let paths = withPaths ? try filePaths() : [:]
         let statement = try database.prepare("""
-            SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote FROM claims c
-            WHERE \(conditions) ORDER BY COALESCE(c.score, -1) DESC, c.document, c.number
+            SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote, c.changed FROM claims c
+            WHERE \(conditions) ORDER BY \(Self.ordering(order)) LIMIT ?
             """)
-        try statement.bind(values)
+        try statement.bind(values + [.integer(Int64(min(limit, Int(Int64.max))))])
         while try statement.step() {
             guard let status = statement.text(4).flatMap(Status.init(rawValue:)) else { continue }
             let quote = statement.text(7) ?? ""
             body(ClaimRow(
                 score: statement.real(0), document: statement.text(1) ?? "", path: paths[statement.integer(2) ?? 0] ?? "",
                 number: Int(statement.integer(3) ?? 0), status: status, rating: statement.text(5).flatMap(Rating.init(rawValue:)),
-                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
+                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote,
+                changed: statement.text(8) ?? ""))
+        }
+    }
+
+    /// `order` as SQL on the claims table (named `c`), as `ClaimRow.precedes` has it.
+    private static func ordering(_ order: ListingOrder) -> String {
+        let byScore = "COALESCE(c.score, -1) DESC, c.document, c.number"
+        switch order {
+        case .score: return byScore
+        case .time: return "c.changed DESC, " + byScore
+        case .doc: return "c.document, c.number"
+        case .status:
+            let ranks = Status.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.workflowRank)" }.joined(separator: " ")
+            return "CASE c.status \(ranks) END, " + byScore
         }
     }
 
@@ -83,6 +98,10 @@ extension WorkspaceIndex {
             values += filter.documents.sorted().map { .text($0) }
         }
         if filter.conflicts { conditions.append("c.conflict = 1") }
+        if let since = filter.since {
+            conditions.append("c.changed >= ?")
+            values.append(.text(since))
+        }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
     }
 

@@ -11,6 +11,8 @@ struct IndexedClaim: Sendable {
     var assignee: String?
     var conflict: Bool
     var quote: String
+    /// When it last changed, as `ClaimRow.changeKey`.
+    var changed: String
     var summary: String?
     var notes: String?
     var sources: String?
@@ -28,6 +30,7 @@ struct IndexedClaim: Sendable {
         assignee = claim.assignee
         conflict = claim.conflict != nil
         quote = claim.anchor.exact
+        changed = ClaimRow.changeKey(of: claim)
         summary = claim.verdict?.summary
         notes = claim.notes.isEmpty ? nil : claim.notes.map(\.text).joined(separator: "\n")
         sources = claim.sources.isEmpty
@@ -110,8 +113,8 @@ final class IndexWriter {
         insertFile = try database.prepare(
             "INSERT INTO files(path, kind, size, mtime, ctime, inode, indexed, id, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertClaim = try database.prepare("""
-            INSERT INTO claims(file, document, claim, number, status, score, rating, assignee, conflict, quote)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO claims(file, document, claim, number, status, score, rating, assignee, conflict, quote, changed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertClaimText = try database.prepare("INSERT INTO claim_texts VALUES (?, ?, ?, ?, ?)")
         insertCheck = try database.prepare(
@@ -283,6 +286,7 @@ final class IndexWriter {
         if let assignee = claim.assignee { try insertClaim.bind(8, .text(assignee)) }
         try insertClaim.bind(9, .integer(claim.conflict ? 1 : 0))
         try insertClaim.bind(10, .text(claim.quote))
+        try insertClaim.bind(11, .text(claim.changed))
         try insertClaim.run()
         let row = database.lastInsertedRow
         // Most claims have no text beyond their quote: the view's outer join reads them as none.

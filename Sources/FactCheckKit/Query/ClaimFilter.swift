@@ -8,11 +8,14 @@ public struct ClaimFilter: Sendable {
     public var documents: Set<String>
     /// Only claims with a verdict conflict from a merge.
     public var conflicts: Bool
+    /// Only claims changed at or after this time (a `UTCTime.sortKey`: see `changedSince`).
+    public var since: String?
 
     public init(
         statuses: Set<Status>, assignee: String? = nil, rating: Rating? = nil, documents: Set<String> = [],
-        conflicts: Bool = false
+        conflicts: Bool = false, since: String? = nil
     ) {
+        self.since = since
         self.statuses = statuses
         self.assignee = assignee
         self.rating = rating
@@ -21,15 +24,16 @@ public struct ClaimFilter: Sendable {
     }
 
     public func matches(_ claim: Claim, document: String) -> Bool {
-        matches(
-            status: claim.status, assignee: claim.assignee, rating: claim.verdict?.rating, document: document,
-            conflicted: claim.conflict != nil)
+        (documents.isEmpty || documents.contains(document)) && statuses.contains(claim.status)
+            && (assignee == nil || claim.assignee == assignee) && (rating == nil || claim.verdict?.rating == rating)
+            && (!conflicts || claim.conflict != nil)
+            && (since.map { ClaimRow.changeKey(of: claim) >= $0 } ?? true)
     }
 
-    /// The same test on a claim's listed fields (an index row).
-    public func matches(status: Status, assignee: String?, rating: Rating?, document: String, conflicted: Bool) -> Bool {
-        (documents.isEmpty || documents.contains(document)) && statuses.contains(status)
-            && (self.assignee == nil || assignee == self.assignee) && (self.rating == nil || rating == self.rating)
-            && (!conflicts || conflicted)
+    /// The `since` of claims changed at or after `time`: a date (`2026-12-01`, from the start of that
+    /// day) or a UTC time (`2026-12-01T09:30:00Z`); nil if it is neither, or names no real day or time.
+    public static func changedSince(_ time: String) -> String? {
+        guard CalendarDate.validated(time) != nil, time.utf8.count == 10 || time.hasSuffix("Z") else { return nil }
+        return UTCTime.sortKey(time)
     }
 }

@@ -1,5 +1,5 @@
-/// The claims under some paths that a filter matches, as rows in listing order: best
-/// check-worthiness first, then by document id and claim number (`ClaimRow.precedes`).
+/// The claims under some paths that a filter matches, as rows in a listing's order (by default best
+/// check-worthiness first, then by document id and claim number: `ClaimRow.precedes`).
 ///
 /// Every document is read on a worker as a stream; its matching rows join the others only once all
 /// of it has been read and found valid. Past `rowsInMemory` rows, rows are sorted into unlinked
@@ -15,11 +15,13 @@ public struct ClaimQuery: Sendable {
     public var quoteLimit: Int?
     public var rowsInMemory: Int
     public var temporaryFolder: String
+    public var order: ListingOrder
 
     public init(
         filter: ClaimFilter, quoteLimit: Int? = nil, rowsInMemory: Int = ClaimQuery.defaultRowsInMemory,
-        temporaryFolder: String
+        temporaryFolder: String, order: ListingOrder = .score
     ) {
+        self.order = order
         self.filter = filter
         self.quoteLimit = quoteLimit
         self.rowsInMemory = rowsInMemory
@@ -44,11 +46,11 @@ public struct ClaimQuery: Sendable {
         widen: (@Sendable (ClaimRow, inout [Int]) -> Void)? = nil,
         onFailure: (DocumentError) -> Void = { _ in }
     ) -> Result {
-        let shared = SharedRows(budget: rowsInMemory, temporaryFolder: temporaryFolder)
+        let shared = SharedRows(budget: rowsInMemory, temporaryFolder: temporaryFolder, order: order)
         let widths = ColumnWidths(initialWidths)
-        let (filter, quoteLimit, budget, folder) = (filter, quoteLimit, rowsInMemory, temporaryFolder)
+        let (filter, quoteLimit, budget, folder, order) = (filter, quoteLimit, rowsInMemory, temporaryFolder, order)
         _ = scan.map(paths, { path throws(DocumentError) in
-            let rows = RowSpill(budget: budget, temporaryFolder: folder)
+            let rows = RowSpill(budget: budget, temporaryFolder: folder, order: order)
             var documentWidths = [Int](repeating: 0, count: initialWidths.count)
             var id = ""
             try DocumentStream.read(path: path, article: { id = $0.id }) { claim in

@@ -1,4 +1,4 @@
-/// Rows kept in listing order (`ClaimRow.precedes`) within a memory budget. Past `budget` rows, the rows in memory are
+/// Rows kept in a listing's order (`ClaimRow.precedes`) within a memory budget. Past `budget` rows, the rows in memory are
 /// sorted and written to a temporary file (a run; unlinked at once, so nothing is left behind),
 /// and reading merges the runs with what is still in memory. A listing of every claim of a large
 /// archive so holds a few megabytes at a time. If a run cannot be written, its rows stay in
@@ -8,6 +8,8 @@
 /// lock of `SharedRows`.
 public final class RowSpill: @unchecked Sendable {
     public let budget: Int
+    /// The order the rows are handed out in.
+    public let order: ListingOrder
     /// Where runs are made (each unlinked as soon as it is opened).
     public let temporaryFolder: String
     private var rows: [ClaimRow] = []
@@ -20,10 +22,11 @@ public final class RowSpill: @unchecked Sendable {
     /// How many runs the rows are spread over now (for tests).
     var runCount: Int { runs.count }
 
-    /// Rows kept in memory up to `budget`, then sorted into runs in `temporaryFolder`.
-    public init(budget: Int, temporaryFolder: String) {
+    /// Rows kept in memory up to `budget`, then sorted in `order` into runs in `temporaryFolder`.
+    public init(budget: Int, temporaryFolder: String, order: ListingOrder = .score) {
         self.budget = budget
         self.temporaryFolder = temporaryFolder
+        self.order = order
     }
 
     public func append(_ row: ClaimRow) {
@@ -32,7 +35,7 @@ public final class RowSpill: @unchecked Sendable {
         if rows.count >= budget && !cannotSpill { spill() }
     }
 
-    /// Takes over everything `other` holds.
+    /// Takes over everything `other` (kept in the same order) holds.
     public func absorb(_ other: RowSpill) {
         absorbWithoutSpilling(other)
         if rows.count >= budget && !cannotSpill { spill() }
@@ -53,7 +56,7 @@ public final class RowSpill: @unchecked Sendable {
     /// The rows in memory, if they reached the budget, in a spill of their own (taken out of this one).
     func takeRowsIfFull() -> RowSpill? {
         guard rows.count >= budget, !cannotSpill else { return nil }
-        let full = RowSpill(budget: budget, temporaryFolder: temporaryFolder)
+        let full = RowSpill(budget: budget, temporaryFolder: temporaryFolder, order: order)
         full.rows = rows
         full.count = rows.count
         rows = []
@@ -61,24 +64,27 @@ public final class RowSpill: @unchecked Sendable {
         return full
     }
 
-    /// Hands out every row in order; may be called again (the runs are read anew).
-    public func forEachSorted(_ body: (ClaimRow) -> Void) throws(SpillError) {
-        let order = Self.order(of: rows)
+    /// Hands out every row in order, or the first `limit`; may be called again (the runs are read anew).
+    public func forEachSorted(limit: Int = .max, _ body: (ClaimRow) -> Void) throws(SpillError) {
+        let order = self.order
+        let sorted = Self.sortedIndices(of: rows, by: order)
         let readers = runs.map(SpillRunReader.init)
-        var memory = order.lazy.map { self.rows[$0] }.makeIterator()
+        var memory = sorted.lazy.map { self.rows[$0] }.makeIterator()
+        var handed = 0
         var heads: [ClaimRow?] = try readers.map { reader throws(SpillError) in try reader.next() }
         var inMemory = memory.next()
         while true {
             var best: Int?  // index into heads; nil means the row in memory
             var bestRow = inMemory
             for (index, head) in heads.enumerated() {
-                if let head, bestRow.map({ ClaimRow.precedes(head, $0) }) ?? true {
+                if let head, bestRow.map({ ClaimRow.precedes(head, $0, by: order) }) ?? true {
                     best = index
                     bestRow = head
                 }
             }
-            guard let row = bestRow else { return }
+            guard handed < limit, let row = bestRow else { return }
             body(row)
+            handed += 1
             if let best {
                 heads[best] = try readers[best].next()
             } else {
@@ -90,16 +96,16 @@ public final class RowSpill: @unchecked Sendable {
     /// The indices of `rows` in order. The indices are sorted, not the rows: a row is eight
     /// fields, four of them strings, and every move of one during a sort retained and released
     /// them; nor is a sorted copy made, which would hold every row twice.
-    private static func order(of rows: [ClaimRow]) -> [Int] {
+    private static func sortedIndices(of rows: [ClaimRow], by order: ListingOrder) -> [Int] {
         rows.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { ClaimRow.precedes(buffer[$0], buffer[$1]) }
+            buffer.indices.sorted { ClaimRow.precedes(buffer[$0], buffer[$1], by: order) }
         }
     }
 
     /// Sorts the rows in memory and writes them out as a run; keeps them if that fails.
     func spill() {
-        let order = Self.order(of: rows)
-        guard let run = SpillRun(rows, order: order, in: temporaryFolder) else {
+        let sorted = Self.sortedIndices(of: rows, by: order)
+        guard let run = SpillRun(rows, order: sorted, in: temporaryFolder) else {
             cannotSpill = true
             return
         }
@@ -110,6 +116,6 @@ public final class RowSpill: @unchecked Sendable {
 
     /// Very many runs would mean very many open files: merges them into one now and then.
     private func compactRuns() {
-        if runs.count >= 32, let merged = SpillRun(merging: runs, in: temporaryFolder) { runs = [merged] }
+        if runs.count >= 32, let merged = SpillRun(merging: runs, in: temporaryFolder, order: order) { runs = [merged] }
     }
 }

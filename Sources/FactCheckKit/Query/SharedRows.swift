@@ -5,8 +5,8 @@ import Synchronization
 final class SharedRows: Sendable {
     private let spill: Mutex<RowSpill>
 
-    init(budget: Int, temporaryFolder: String) {
-        spill = Mutex(RowSpill(budget: budget, temporaryFolder: temporaryFolder))
+    init(budget: Int, temporaryFolder: String, order: ListingOrder) {
+        spill = Mutex(RowSpill(budget: budget, temporaryFolder: temporaryFolder, order: order))
     }
 
     /// Takes over `rows`. When the rows in memory reach the budget, they are sorted and written

@@ -16,9 +16,9 @@ final class SpillRun: Sendable {
         self.init(in: folder) { write in order.allSatisfy { write(rows[$0]) } }
     }
 
-    /// Writes the merge of `runs` in `folder`; nil if it fails.
-    convenience init?(merging runs: [SpillRun], in folder: String) {
-        let spill = RowSpill(budget: .max, temporaryFolder: folder)
+    /// Writes the merge of `runs` (each sorted in `order`) in `folder`; nil if it fails.
+    convenience init?(merging runs: [SpillRun], in folder: String, order: ListingOrder) {
+        let spill = RowSpill(budget: .max, temporaryFolder: folder, order: order)
         spill.runs = runs
         self.init(in: folder) { write in
             var written = true

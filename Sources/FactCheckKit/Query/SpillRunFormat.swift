@@ -5,7 +5,7 @@ enum SpillRunFormat {
         append(UInt64(bitPattern: Int64(row.number)), to: &bytes)
         bytes.append(UInt8(Status.allCases.firstIndex(of: row.status)!))
         bytes.append(row.rating.map { UInt8(Rating.allCases.firstIndex(of: $0)!) } ?? 0xFF)
-        for text in [row.document, row.path, row.assignee ?? "", row.quote] {
+        for text in [row.document, row.path, row.assignee ?? "", row.quote, row.changed] {
             append(UInt64(text.utf8.count), to: &bytes)
             bytes += text.utf8
         }
@@ -21,7 +21,7 @@ enum SpillRunFormat {
         let status = Int(bytes[cursor]), rating = Int(bytes[cursor + 1])
         cursor += 2
         var texts: [String] = []
-        for _ in 0..<4 {
+        for _ in 0..<5 {
             guard let length = read(bytes, &cursor), cursor + Int(length) <= bytes.count else { return nil }
             texts.append(String(decoding: bytes[cursor..<cursor + Int(length)], as: UTF8.self))
             cursor += Int(length)
@@ -34,7 +34,7 @@ enum SpillRunFormat {
         return ClaimRow(
             score: score == -1 ? nil : score, document: texts[0], path: texts[1], number: Int(Int64(bitPattern: number)),
             status: Status.allCases[status], rating: rating < Rating.allCases.count ? Rating.allCases[rating] : nil,
-            assignee: hasAssignee ? texts[2] : nil, quote: texts[3])
+            assignee: hasAssignee ? texts[2] : nil, quote: texts[3], changed: texts[4])
     }
 
     private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
