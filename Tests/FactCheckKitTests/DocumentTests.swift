@@ -144,24 +144,55 @@ import Testing
     }
 }
 
-/// Quotes cut for one line of a table.
+/// Quotes cut for one line of a table: in terminal columns, between words.
 @Suite struct Truncation {
-    /// What `truncated(to:)` promises, written the plain way.
+    /// What `truncated(to:)` promises, written the plain way: the line (breaks made spaces) if it
+    /// fits, else the longest start that leaves a column for the ellipsis, taken back to the last
+    /// space when that keeps at least half of it.
     private func expected(_ text: String, _ limit: Int) -> String {
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count <= limit ? line : String(line.prefix(limit - 1)) + "…"
+        guard line.displayWidth > limit else { return line }
+        let characters = Array(line)
+        var end = 0
+        while end < characters.count, String(characters[..<(end + 1)]).displayWidth <= limit - 1 { end += 1 }
+        if characters[end] != " ", let space = characters[..<end].lastIndex(of: " "), space >= end / 2 { end = space }
+        while end > 0 && characters[end - 1] == " " { end -= 1 }
+        return String(characters[..<end]) + "…"
     }
 
     @Test(arguments: [1, 2, 5, 10, 11, 12, 60])
-    func cutsLikeSplittingAndJoining(limit: Int) {
+    func cutsLikeThePlainWay(limit: Int) {
         let texts = [
             "", "short", "exactly ten", "\n\nleading and trailing breaks\n\n", "one\ntwo\r\nthree\n\n\nfour",
             "emoji 👩‍👩‍👧 flags 🇰🇵🇰🇷 and é composed", String(repeating: "long quote ", count: 20),
-            "ten chars\nx", "nine char\n", "\n", "a\nb",
+            "ten chars\nx", "nine char\n", "\n", "a\nb", "北朝鲜人权问题 联合国大会 第三委员会", "supercalifragilisticexpialidocious",
         ]
         for text in texts {
-            #expect(text.truncated(to: limit) == expected(text, limit), "\(text.debugDescription) to \(limit)")
+            let cut = text.truncated(to: limit)
+            #expect(cut == expected(text, limit), "\(text.debugDescription) to \(limit)")
+            #expect(cut.displayWidth <= limit, "\(text.debugDescription) to \(limit)")
         }
+    }
+
+    @Test func cutsBetweenWords() {
+        #expect("The votes that call on the UN Security Council".truncated(to: 20) == "The votes that call…")
+        #expect("The votes that call on the UN Security Council".truncated(to: 24) == "The votes that call on…")
+        // One word longer than half the room is cut inside it.
+        #expect("supercalifragilistic expialidocious".truncated(to: 10) == "supercali…")
+        // Wide characters take two columns each.
+        #expect("北朝鲜人权问题".truncated(to: 9) == "北朝鲜人…")
+        #expect("北朝鲜人权问题".truncated(to: 14) == "北朝鲜人权问题")
+    }
+
+    @Test func displayWidths() {
+        #expect("plain".displayWidth == 5)
+        #expect("北朝鲜".displayWidth == 6)
+        #expect("ｆｕｌｌ".displayWidth == 8)
+        #expect("e\u{301}te\u{301}".displayWidth == 3)  // combining accents take no column
+        #expect("🇰🇵".displayWidth == 2)
+        #expect("👩‍👩‍👧".displayWidth == 2)
+        #expect("café".displayWidth == 4)
+        #expect("\u{200B}".displayWidth == 0)  // zero-width space
     }
 }
 

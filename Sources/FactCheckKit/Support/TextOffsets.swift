@@ -87,39 +87,55 @@ extension String {
 }
 
 extension String {
-    /// At most `limit` characters (`limit` ≥ 1), on one line (each run of line breaks one space),
-    /// with an ellipsis when cut. Reads only as far as it keeps: a listing cuts every quote it shows.
+    /// At most `limit` columns of a terminal (`displayWidth`; `limit` ≥ 1), on one line (each run of
+    /// line breaks one space), with an ellipsis when cut. The cut falls between words, unless that
+    /// would give up more than half of the room (one long word). Reads only as far as it keeps: a
+    /// listing cuts every quote it shows.
     public func truncated(to limit: Int) -> String {
-        // Printable ASCII, the usual quote: a byte is a character, no grapheme breaking needed.
-        // Enough bytes are looked at to see past the cut, so no mark can join the last one kept.
+        // Printable ASCII, the usual quote: a byte is a column, no grapheme breaking needed.
         var text = self
         let ascii: String? = text.withUTF8 { bytes in
             let looked = bytes.prefix(limit + 1)
             guard looked.allSatisfy({ (0x20...0x7E).contains($0) }) else { return nil }
-            return looked.count <= limit ? self : String(decoding: looked.prefix(limit - 1), as: UTF8.self) + "…"
+            guard looked.count > limit else { return self }
+            let room = limit - 1
+            var end = room
+            if looked[room] != 0x20, let space = looked[..<room].lastIndex(of: 0x20), space >= room / 2 { end = space }
+            while end > 0 && looked[end - 1] == 0x20 { end -= 1 }
+            return String(decoding: looked[..<end], as: UTF8.self) + "…"
         }
         if let ascii { return ascii }
-        var result = ""
-        var count = 0
+        // The characters kept so far, with newlines made spaces, and the columns they take.
+        var kept: [(character: Character, width: Int)] = []
+        var width = 0
         var separator = false
-        /// Adds `character`, or says the line is longer than `limit`.
-        func keep(_ character: Character) -> Bool {
-            guard count < limit else { return false }
-            result.append(character)
-            count += 1
-            return true
-        }
         for character in self {
             if character.isNewline {
-                separator = !result.isEmpty
+                separator = !kept.isEmpty
                 continue
             }
-            if separator && !keep(" ") || !keep(character) {
-                result.removeLast()
-                return result + "…"
+            if separator {
+                kept.append((" ", 1))
+                width += 1
+                separator = false
             }
-            separator = false
+            let columns = DisplayWidth.of(character)
+            kept.append((character, columns))
+            width += columns
+            if width > limit { break }
         }
-        return result
+        guard width > limit else { return String(kept.map(\.character)) }
+        // Room for the ellipsis: the longest start that takes at most limit - 1 columns.
+        var end = 0
+        var used = 0
+        while end < kept.count && used + kept[end].width <= limit - 1 {
+            used += kept[end].width
+            end += 1
+        }
+        if kept[end].character != " ", let space = kept[..<end].lastIndex(where: { $0.character == " " }), space >= end / 2 {
+            end = space
+        }
+        while end > 0 && kept[end - 1].character == " " { end -= 1 }
+        return String(kept[..<end].map(\.character)) + "…"
     }
 }
