@@ -360,8 +360,11 @@ final class IndexWriter {
         var error: DocumentError?
     }
 
-    /// Reads the documents `files` on every core, on a thread of its own; with their postings if `terms`.
-    static func readInBackground(_ files: [WorkspaceIndex.Stale], terms: Bool) -> BackgroundWork<[Update], Never> {
+    /// Reads the documents `files` on every core, on a thread of its own; with their postings if
+    /// `terms`; each counted by `counter` once read.
+    static func readInBackground(
+        _ files: [WorkspaceIndex.Stale], terms: Bool, counter: ReadCounter? = nil
+    ) -> BackgroundWork<[Update], Never> {
         BackgroundWork("factcheck.index-read") {
             parallelMap(files, chunk: 4) { file in
                 // Noted before the read: a change during it leaves the file not older, so read again.
@@ -375,6 +378,7 @@ final class IndexWriter {
                     update.error = error
                     update.claims = []
                 }
+                counter?.read()
                 return update
             }
         }

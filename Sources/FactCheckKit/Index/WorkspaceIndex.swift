@@ -28,6 +28,8 @@ public final class WorkspaceIndex {
     public let path: String
     /// The workspace folder; the index names files relative to it.
     public let root: String
+    /// Counts the documents a refresh reads again, for a progress line.
+    public var counter: ReadCounter?
     let parameters = ClaimMatcher.Parameters()
 
     /// A claim as the index holds it.
@@ -436,10 +438,13 @@ public final class WorkspaceIndex {
                 Array(documents[$0..<min($0 + Self.batch, documents.count)])
             }
             let terms = writer.matching
-            var reading = batches.first.map { IndexWriter.readInBackground($0, terms: terms) }
+            let counter = counter
+            counter?.expect(documents.count)
+            var reading = batches.first.map { IndexWriter.readInBackground($0, terms: terms, counter: counter) }
             for number in batches.indices {
                 let updates = reading!.wait()
-                reading = number + 1 < batches.count ? IndexWriter.readInBackground(batches[number + 1], terms: terms) : nil
+                reading = number + 1 < batches.count
+                    ? IndexWriter.readInBackground(batches[number + 1], terms: terms, counter: counter) : nil
                 for update in updates {
                     if let error = update.error { failed(update.file.path, error) }
                     try writer.remove(update.file.name)

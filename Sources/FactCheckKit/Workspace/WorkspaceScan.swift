@@ -19,8 +19,12 @@ public struct WorkspaceScan: Sendable {
 
     /// How many documents were looked at: valid, invalid or unreadable.
     public var checked: Int { valid + invalid + unreadable }
+    /// Counts the documents as they are read, for a progress line.
+    public var counter: ReadCounter?
 
-    public init() {}
+    public init(counter: ReadCounter? = nil) {
+        self.counter = counter
+    }
 
     /// `read`'s result for each valid document under `paths`, in path order; `read` is given a
     /// document's path and streams it (see `DocumentStream`). A path that does not exist counts
@@ -32,6 +36,8 @@ public struct WorkspaceScan: Sendable {
     ) -> [T] {
         let entries = DocumentFinder.entries(for: paths)
         let outcomes = Outcomes<T>(count: entries.count)
+        let counter = counter
+        counter?.expect(entries.count)
         let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8, max(entries.count, 1))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let index = outcomes.claim() {
@@ -45,6 +51,7 @@ public struct WorkspaceScan: Sendable {
                         outcomes.store(.failure(error), at: index)
                     }
                 }
+                counter?.read()
             }
         }
         var values: [T] = []
