@@ -59,6 +59,14 @@ func warnOfUnknownAssignee(_ name: String?, workspace: String) {
 struct OutputOptions: ParsableArguments {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @Flag(help: "Write to the terminal as it is, never through a pager ($FACTCHECK_PAGER, $PAGER, less -FRX).")
+    var noPager = false
+}
+
+/// A command whose output a pager may take on a terminal (see `Pager`).
+protocol PagedCommand {
+    var output: OutputOptions { get }
 }
 
 /// Runs a command body, turning document errors into diagnostics on stderr and the exit codes of
@@ -156,3 +164,11 @@ enum JSONOutput {
 func examples(_ commands: String..., after discussion: String = "") -> String {
     (discussion.isEmpty ? "" : discussion + "\n\n") + "Examples:\n" + commands.map { "  factcheck " + $0 }.joined(separator: "\n")
 }
+
+extension List: PagedCommand {}
+extension Show: PagedCommand {}
+extension History: PagedCommand {}
+extension Search: PagedCommand {}
+extension Similar: PagedCommand {}
+extension Stats: PagedCommand {}
+extension Validate: PagedCommand {}

@@ -53,6 +53,7 @@ public struct FactCheck: ParsableCommand {
     /// Runs `command`; an error it ends with is told with that command's usage, not the top level's.
     private static func run<Command: ParsableCommand>(_ command: Command) {
         var command = command
+        if let paged = command as? any PagedCommand, !paged.output.noPager { Pager.begin() }
         do {
             try command.run()
         } catch let error as ValidationError {

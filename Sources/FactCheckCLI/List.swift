@@ -40,19 +40,24 @@ struct List: ParsableCommand {
         let filter = try filters.filter(workspace: workspace.path)
         if paths.isEmpty && !noIndex, try listIndexed(filter) { return }
         // The table shows the start of each quote: only that much is kept.
+        // The workers cut each quote to the most a line can show; the table cuts it again to what
+        // the other columns leave, once their widths are known.
         let query = ClaimQuery(
-            filter: filter, quoteLimit: output.json ? nil : Self.quoteWidth, temporaryFolder: temporaryFolder(), order: sort)
-        var scan = WorkspaceScan()
+            filter: filter, quoteLimit: output.json ? nil : Screen.columns ?? Self.quoteWidth, temporaryFolder: temporaryFolder(),
+            order: sort)
+        let progress = ProgressLine("documents", enabled: !output.json)
+        var scan = WorkspaceScan(counter: progress.counter)
         // The table's column widths are measured by the workers as they go: the table is then
         // written in one pass over the sorted rows.
         let measure: @Sendable (ClaimRow, inout [Int]) -> Void = { row, widths in
             for (column, cell) in Self.cells(of: row).enumerated() {
-                widths[column] = max(widths[column], cell.characterCount)
+                widths[column] = max(widths[column], cell.displayWidth)
             }
         }
         let found = query.run(
-            paths.isEmpty ? [workspace.path] : paths, scan: &scan, initialWidths: Self.headers.map(\.characterCount),
+            paths.isEmpty ? [workspace.path] : paths, scan: &scan, initialWidths: Self.headers.map(\.displayWidth),
             widen: output.json ? nil : measure, onFailure: { Terminal.report($0.diagnostics) })
+        progress.stop()
         try emit(found.rows, widths: found.widths, checked: scan.checked, filter: filter)
         try scan.exitIfAnyFailed()
     }
@@ -63,12 +68,16 @@ struct List: ParsableCommand {
         guard let index = WorkspaceIndex.open(workspace: workspace.path, version: FactCheck.version, warn: {
             Terminal.error("factcheck: warning: \($0)")
         }) else { return false }
+        let progress = ProgressLine("documents", enabled: !output.json)
+        index.counter = progress.counter
+        defer { progress.stop() }
         // The rows come sorted from the index and go straight out: the columns are measured first.
         var refresh = WorkspaceIndex.Refresh()
         var failure: (any Error)?
         do {
             try index.reading(onFailure: { Terminal.report($0.diagnostics) }, measure: { try index.measures(filter) }) {
                 (report: WorkspaceIndex.Refresh, measures: WorkspaceIndex.ListingMeasures) in
+                progress.stop()
                 refresh = report
                 if output.json {
                     do {
@@ -89,16 +98,17 @@ struct List: ParsableCommand {
                     warnOfUnknownAssignee(filter.assignee, workspace: workspace.path)
                 } else {
                     // "-" for none is narrower than every header.
-                    let assignee = measures.assignees.map(\.characterCount).max() ?? 0
+                    let assignee = measures.assignees.map(\.displayWidth).max() ?? 0
                     let widths = zip(
-                        Self.headers.map(\.characterCount), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0]
+                        Self.headers.map(\.displayWidth), [measures.ref, measures.status, measures.score, measures.rating, assignee, 0]
                     ).map { max($0, $1) }
+                    let quoteWidth = Screen.lastColumnWidth(after: widths.dropLast(), fallback: Self.quoteWidth)
                     // Rows are read on this thread while another makes and writes the lines.
                     let layout = Table.Layout(widths: widths)
                     Terminal.out(layout.line(Self.headers))
                     pipelined({ (next: (ClaimRow) -> Void) in
                         do {
-                            try index.rows(filter, order: sort, limit: limit ?? .max, quoteLimit: Self.quoteWidth, paths: false, next)
+                            try index.rows(filter, order: sort, limit: limit ?? .max, quoteLimit: quoteWidth, paths: false, next)
                         } catch {
                             failure = error
                         }
@@ -167,9 +177,14 @@ struct List: ParsableCommand {
     /// measured while they were gathered.
     private static func printTable(_ rows: RowSpill, widths: [Int], limit: Int) throws(SpillError) {
         var failure: SpillError?
+        let quoteWidth = Screen.lastColumnWidth(after: widths.dropLast(), fallback: Self.quoteWidth)
         let table = Table(headers: headers, widths: widths) { (cells: ([String]) -> Void) in
             do throws(SpillError) {
-                try rows.forEachSorted(limit: limit) { cells(Self.cells(of: $0)) }
+                try rows.forEachSorted(limit: limit) { row in
+                    var row = row
+                    if Screen.columns != nil { row.quote = row.quote.truncated(to: quoteWidth) }
+                    cells(Self.cells(of: row))
+                }
             } catch {
                 failure = error
             }
@@ -186,6 +201,7 @@ struct List: ParsableCommand {
         return shown < count ? "\(DecimalFormat.grouped(shown)) of \(all) (--limit \(shown))" : all
     }
 
-    /// The table shows this many characters of each quote.
+    /// The columns of each quote a table shows when the screen's width is not known (a pipe, a
+    /// file); on a terminal, the quote takes what the other columns leave.
     static let quoteWidth = 60
 }

@@ -50,6 +50,9 @@ struct Search: ParsableCommand {
             Terminal.error("factcheck: warning: \($0)")
         }) ?? WorkspaceIndex.inMemory(workspace: root)
         guard let index else { throw ExitCode(3) }
+        let progress = ProgressLine("documents", enabled: !output.json)
+        index.counter = progress.counter
+        defer { progress.stop() }
         let filter = ClaimFilter(
             statuses: statuses.isEmpty ? Set(Status.allCases) : Set(statuses),
             assignee: try assigneeFilter(assignee, workspace: root), rating: rating, documents: Set(documents))

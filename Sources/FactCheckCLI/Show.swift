@@ -84,6 +84,9 @@ struct Show: ParsableCommand {
             lines.append("Notes:")
             for note in claim.notes { lines.append("  \(note.time)  \(note.author): \(note.text)") }
         }
+        // On a terminal, long lines break between words and keep their indent; the history is a
+        // table, left as it is.
+        if let columns = Screen.columns { lines = lines.flatMap { $0.wrapped(to: columns) } }
         lines.append("")
         lines.append("History:")
         lines.append(HistoryTable.render(claim.history, indent: "  "))

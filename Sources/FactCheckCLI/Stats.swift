@@ -14,9 +14,11 @@ struct Stats: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        var scan = WorkspaceScan()
+        let progress = ProgressLine("documents", enabled: !output.json)
+        var scan = WorkspaceScan(counter: progress.counter)
         let counts = ClaimCounts.count(
             paths.isEmpty ? [workspace.path] : paths, scan: &scan, onFailure: { Terminal.report($0.diagnostics) })
+        progress.stop()
         if output.json {
             try JSONOutput.print(StatsJSON(counts))
         } else {

@@ -37,10 +37,10 @@ struct Table {
     /// Hands out the table a line at a time, so a long table is never one string.
     func forEachLine(_ body: (String) -> Void) {
         let produce = made ?? { body in rows.forEach(body) }
-        var widths = knownWidths ?? headers.map(\.count)
+        var widths = knownWidths ?? headers.map(\.displayWidth)
         if knownWidths == nil {
             produce { cells in
-                for column in cells.indices { widths[column] = max(widths[column], cells[column].characterCount) }
+                for column in cells.indices { widths[column] = max(widths[column], cells[column].displayWidth) }
             }
         }
         let layout = Layout(widths: widths)
@@ -66,7 +66,7 @@ struct Table {
             for (column, cell) in cells.enumerated() {
                 line += cell
                 guard column < cells.count - 1 else { break }
-                line += pads[max(widths[column] - cell.characterCount, 0) + 2]
+                line += pads[max(widths[column] - cell.displayWidth, 0) + 2]
             }
             return line
         }
@@ -74,14 +74,44 @@ struct Table {
 }
 
 extension String {
+    /// The text, padded with spaces to `width` columns of a terminal.
     func padding(to width: Int) -> String {
-        let count = characterCount
-        return count >= width ? self : self + String(repeating: " ", count: width - count)
+        let columns = displayWidth
+        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
+}
 
-    /// `count`, without breaking graphemes when the text is ASCII (where each byte is one).
-    var characterCount: Int {
-        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? utf8.count : count
+extension String {
+    /// The line broken between words into lines of at most `width` columns, the later ones
+    /// indented like the first (and past an opening quotation mark; a heading's by two), so a
+    /// paragraph keeps its place under its heading. A word longer than a line (a url) stays whole on a line of its own.
+    func wrapped(to width: Int) -> [String] {
+        guard displayWidth > width else { return [self] }
+        let lead = prefix { $0 == " " }
+        // A heading's continuation goes under its text.
+        var indent = lead.isEmpty ? "  " : String(lead)
+        if dropFirst(lead.count).first == "“" { indent += " " }
+        var lines: [String] = []
+        var line = String(lead)
+        var lineWidth = line.displayWidth
+        var empty = true
+        for word in dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: true) {
+            let wordWidth = String(word).displayWidth
+            if !empty && lineWidth + 1 + wordWidth > width {
+                lines.append(line)
+                line = indent
+                lineWidth = indent.displayWidth
+                empty = true
+            }
+            if !empty {
+                line += " "
+                lineWidth += 1
+            }
+            line += word
+            lineWidth += wordWidth
+            empty = false
+        }
+        lines.append(line)
+        return lines
     }
-
 }

@@ -32,8 +32,15 @@ enum Terminal {
     static func send(_ text: String, to descriptor: Int32) {
         var text = text
         // Output that cannot be written (a closed pipe) is dropped, as a shell's would be.
-        _ = text.withUTF8 { Descriptor.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+        _ = text.withUTF8 { bytes in
+            if descriptor == STDOUT_FILENO && Pager.take(UnsafeRawBufferPointer(bytes)) { return true }
+            return Descriptor.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor)
+        }
     }
+
+    /// Whether standard output was a terminal when the command started (a pager may have taken
+    /// its place since).
+    static let stdoutIsTerminal = isatty(STDOUT_FILENO) == 1
 
     /// Everything on standard input.
     static func readStandardInput() -> [UInt8] {
@@ -83,6 +90,37 @@ enum Terminal {
 
     /// Colour only when writing to a terminal and `NO_COLOR` is not set.
     static func useColor(fileDescriptor: Int32) -> Bool {
-        isatty(fileDescriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let terminal = fileDescriptor == STDOUT_FILENO ? stdoutIsTerminal : isatty(fileDescriptor) == 1
+        return terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+}
+
+/// The terminal standard output shows on, measured once, before a pager takes standard output.
+enum Screen {
+    /// Its width in columns: the terminal's when standard output is one, else `$COLUMNS`, else nil
+    /// (a pipe or a file: tables keep their usual widths).
+    static let columns: Int? = {
+        if isatty(STDOUT_FILENO) == 1 {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        return nil
+    }()
+
+    /// Its height in lines, when standard output is a terminal that says.
+    static let lines: Int? = {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }()
+
+    /// The columns a table's last column may take: what the screen leaves after the other
+    /// columns (`widths`) and the two spaces after each, at least `minimum`; `fallback` when the
+    /// screen's width is not known.
+    static func lastColumnWidth(after widths: [Int], fallback: Int, minimum: Int = 10) -> Int {
+        guard let columns else { return fallback }
+        return max(minimum, columns - widths.reduce(0) { $0 + $1 + 2 })
     }
 }

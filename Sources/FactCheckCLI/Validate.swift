@@ -24,7 +24,8 @@ struct Validate: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        var scan = WorkspaceScan()
+        let progress = ProgressLine("documents", enabled: !output.json)
+        var scan = WorkspaceScan(counter: progress.counter)
         var documents: [ValidationJSON.Document] = []
         let valid = scan.map(paths.isEmpty ? [workspace.path] : paths, { path throws(DocumentError) in
             try DocumentStream.read(path: path) { _ in }
@@ -38,6 +39,7 @@ struct Validate: ParsableCommand {
                 Terminal.report(error.diagnostics)
             }
         })
+        progress.stop()
         if output.json {
             documents += valid.map { .init(path: $0, status: "valid", diagnostics: []) }
             documents.sort { $0.path < $1.path }
