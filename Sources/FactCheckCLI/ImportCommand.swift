@@ -6,7 +6,13 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Create an annotation document from an article (plain text or HTML) and extract its claims.",
-        discussion: examples(
+        discussion: """
+            Takes a web page (HTML) or plain text; an annotation document or other XML is refused. An article \
+            the workspace has already (the same url, or the same text) is refused with the document that has \
+            it; --force imports it again.
+            """
+            + "\n\n"
+            + examples(
             "import Samples/un-panel-north-korea-icc.html",
             "import article.txt --url https://example.org/news/1 --title \"Votes\"",
             "import saved-page.html --no-extract --dry-run"))
@@ -40,6 +46,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Show the document and claims the import would make, and write nothing.")
     var dryRun = false
 
+    @Flag(help: "Import an article the workspace already has (the same url or the same text).")
+    var force = false
+
     func validate() throws {
         if let id, !ClaimReference.isDocumentID(id) {
             throw ValidationError(Self.idRule(id))
@@ -56,6 +65,17 @@ struct ImportCommand: ParsableCommand {
                 id: id, url: try url.map(checkedSourceURL), title: title, publisher: publisher, published: published,
                 threshold: noExtract ? nil : threshold)
             request.dryRun = dryRun
+            request.force = force
+            let root = workspace.path
+            request.existing = { url, textHash in
+                // The workspace's index if it has one (none is made for this: a refused import
+                // leaves nothing behind), else the documents read into memory.
+                let opened = WorkspaceIndex.existing(workspace: root, version: FactCheck.version)
+                guard let index = opened ?? WorkspaceIndex.inMemory(workspace: root),
+                      (try? index.refresh(onFailure: { _ in })) != nil
+                else { return [] }
+                return (try? index.documents(url: url, textHash: textHash)) ?? []
+            }
             let outcome: ArticleImport.Outcome
             do throws(ArticleImport.Failure) {
                 outcome = try request.run(file, in: Workspace(root: workspace.path), actor: "factcheck", time: UTCClock.now())

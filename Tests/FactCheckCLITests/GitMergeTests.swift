@@ -137,9 +137,10 @@ private func claims(_ team: GitTeam, _ clone: String) throws -> [String: Claim] 
         let text = try String(contentsOfFile: FactCheckProcess.samples + "/un-panel-north-korea-icc.txt", encoding: .utf8)
         let one = try team.root.write("one.txt", text)
         let two = try team.root.write("two.txt", text.replacingOccurrences(of: "111", with: "112"))
-        try #require(team.run("a", "import", one, "--id", "same-id", "--no-extract").status == 0)
+        // The clones hold the sample already: the same article again, forced.
+        try #require(team.run("a", "import", one, "--id", "same-id", "--no-extract", "--force").status == 0)
         try team.commit("a")
-        try #require(team.run("b", "import", two, "--id", "same-id", "--no-extract").status == 0)
+        try #require(team.run("b", "import", two, "--id", "same-id", "--no-extract", "--force").status == 0)
         try team.commit("b")
         let merged = try team.merge(into: "b", from: "a")
         #expect(merged.status != 0)

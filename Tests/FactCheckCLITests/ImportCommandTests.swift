@@ -39,8 +39,12 @@ import Testing
         #expect(try FactCheckProcess.run(["import", article, "--id", "nk-icc"], in: folder.path).status == 0)
         let before = try String(contentsOfFile: folder.file("nk-icc.factcheck.xml"), encoding: .utf8)
         let again = try FactCheckProcess.run(["import", article, "--id", "nk-icc"], in: folder.path)
-        #expect(again.status == 3)
-        #expect(again.stderr == "nk-icc.factcheck.xml: error: cannot create file: it already exists\n")
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("error: the workspace has this article already, with the same text: nk-icc ("))
+        // Forced, the file of that id is still not overwritten.
+        let forced = try FactCheckProcess.run(["import", article, "--id", "nk-icc", "--force"], in: folder.path)
+        #expect(forced.status == 3)
+        #expect(forced.stderr == "nk-icc.factcheck.xml: error: cannot create file: it already exists\n")
         #expect(try String(contentsOfFile: folder.file("nk-icc.factcheck.xml"), encoding: .utf8) == before)
     }
 

@@ -25,7 +25,7 @@ import Testing
         #expect(search.stdout.contains("CHECKED BY") && search.stdout.contains("Example Fact Desk"), "\(search.stdout)")
         #expect(!(try desk.run("search", "veto", "--status", "disputed").stdout.contains("CHECKED BY")))
         // The same article imported again: its proposed claims were checked before.
-        let imported = try desk.run("import", FactCheckProcess.samples + "/un-panel-north-korea-icc.html", "--id", "nk-again")
+        let imported = try desk.run("import", FactCheckProcess.samples + "/un-panel-north-korea-icc.html", "--id", "nk-again", "--force")
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("  nk-again:c3 checked before? nk-icc:c3 disputed, 1.00\n"), "\(imported.stdout)")
     }

@@ -13,6 +13,15 @@ public struct ArticleImport: Sendable {
     public var threshold: Double?
     /// Checks the document as an import would, and writes nothing.
     public var dryRun = false
+    /// Imports an article the workspace already has (the same url or the same text).
+    public var force = false
+    /// The workspace's documents whose article has this url, or whose text has this hash: their
+    /// ids and paths and which of the two they share ("url" or "text"); nil looks for none.
+    public var existing: (@Sendable (_ url: String?, _ textHash: String) -> [(id: String, path: String, same: String)])?
+
+    /// The longest title and url a document holds (the schema's `Line` and `HTTPURL`).
+    public static let titleLimit = 1000
+    public static let urlLimit = 2048
 
     public init(
         id: String? = nil, url: String? = nil, title: String? = nil, publisher: String? = nil,
@@ -63,6 +72,17 @@ public struct ArticleImport: Sendable {
         }
         if let url { imported.url = url }
         if let title { imported.title = title }
+        // A title is one line; one with no text is none (the text's start stands in).
+        imported.title = imported.title.map { $0.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ") }
+        if imported.title?.allSatisfy({ $0 == " " }) == true { imported.title = nil }
+        for (name, value, limit, option) in [
+            ("title", imported.title, Self.titleLimit, "--title"), ("url", imported.url, Self.urlLimit, "--url"),
+        ] {
+            guard let value, value.count > limit else { continue }
+            throw .document(.invalid([Diagnostic(
+                file: file,
+                message: "the article's \(name) is \(DecimalFormat.grouped(value.count)) characters, more than the \(DecimalFormat.grouped(limit)) a document holds: give a shorter one with \(option)")]))
+        }
         if let publisher { imported.publisher = publisher }
         if let published { imported.published = published }
         let derived = Self.documentID(forFile: file)
@@ -75,6 +95,13 @@ public struct ArticleImport: Sendable {
             if let threshold {
                 let proposals = try ClaimExtractor.proposals(for: document.article.text, path: file)
                 claims = ClaimExtractor.extract(into: &document, proposals: proposals, threshold: threshold, actor: actor, time: time)
+            }
+            // Looked for last: it reads the workspace (its index, made if need be).
+            if !force, let existing, let same = existing(document.article.url, document.article.textHash).first {
+                let what = same.same == "url" ? "the same url" : "the same text"
+                throw DocumentError.invalid([Diagnostic(
+                    file: file,
+                    message: "the workspace has this article already, with \(what): \(same.id) (\(same.path)); --force imports it again")])
             }
             if dryRun {
                 try DocumentStore.checkCreating(document, at: path)

@@ -16,7 +16,47 @@ public enum ArticleImporter {
         if isHTML(path: path, bytes: bytes) {
             return try HTMLImporter.read(bytes, path: path)
         }
+        if let root = xmlRoot(bytes) {
+            // A fragment of a page (no <html> around it) is still HTML.
+            if htmlElements.contains(root.lowercased()) { return try HTMLImporter.read(bytes, path: path) }
+            let what = root == "factcheck" || String(decoding: bytes.prefix(4096), as: UTF8.self).contains(AnnotationDocument.namespace)
+                ? "an annotation document, not an article: it goes in the workspace as it is (copy it there), or `factcheck import` the article it annotates"
+                : "XML (its root element is <\(root)>), not an article: import takes a web page (HTML) or plain text"
+            throw .invalid([Diagnostic(file: path, line: 1, message: "this is \(what)")])
+        }
         return try readText(bytes, path: path)
+    }
+
+    /// Elements a fragment of a web page starts with.
+    static let htmlElements: Set<String> = [
+        "head", "body", "main", "article", "section", "div", "p", "h1", "h2", "h3", "header", "title", "meta", "link",
+        "span", "a", "b", "i", "em", "strong", "figure", "img", "nav", "table", "ul", "ol", "blockquote", "script", "style",
+    ]
+
+    /// The root element's name when `bytes` start (past a byte-order mark and white space) as XML
+    /// does: a declaration, or a tag; nil for anything else.
+    static func xmlRoot(_ bytes: [UInt8]) -> String? {
+        var start = bytes.prefix(4096)[...]
+        if start.starts(with: [0xEF, 0xBB, 0xBF]) { start = start.dropFirst(3) }
+        start = start.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard start.first == UInt8(ascii: "<") else { return nil }
+        // Past the declaration, comments and a doctype to the first tag.
+        var rest = start
+        while let open = rest.firstIndex(of: UInt8(ascii: "<")) {
+            let after = rest[(open + 1)...]
+            guard let first = after.first else { return nil }
+            if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") {
+                guard let close = after.firstIndex(of: UInt8(ascii: ">")) else { return nil }
+                rest = rest[(close + 1)...]
+                continue
+            }
+            let name = after.prefix { !" \t\r\n/>".utf8.contains($0) }
+            guard let letter = name.first, (UInt8(ascii: "A")...UInt8(ascii: "z")).contains(letter) || letter == UInt8(ascii: "_") || letter >= 0x80
+            else { return nil }
+            let text = String(decoding: name, as: UTF8.self)
+            return String(text.split(separator: ":").last ?? Substring(text))
+        }
+        return nil
     }
 
     /// Plain text, such as a page saved as text: one paragraph a line, page furniture around it.

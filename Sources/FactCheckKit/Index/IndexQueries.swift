@@ -72,6 +72,17 @@ extension WorkspaceIndex {
         return result
     }
 
+    /// The valid documents whose article has `url` or whose text has the hash `textHash`: each
+    /// one's id, path, and which of the two it shares (the url first).
+    public func documents(url: String?, textHash: String) throws(SQLiteError) -> [(id: String, path: String, same: String)] {
+        try database.rows(
+            "SELECT id, path, url = ? FROM files WHERE kind = 0 AND problems IS NULL AND (url = ? OR text_hash = ?) ORDER BY path",
+            [url.map { .text($0) } ?? .null, url.map { .text($0) } ?? .null, .text(textHash)]
+        ).map { row in
+            (row[0].text ?? "", absolute(row[1].text ?? ""), row[2].integer == 1 ? "url" : "text")
+        }
+    }
+
     /// Everyone some claim is assigned to, in name order.
     public func assignees() throws(SQLiteError) -> [String] {
         try database.rows("SELECT DISTINCT assignee FROM claims WHERE assignee IS NOT NULL ORDER BY assignee").compactMap { $0.first?.text }

@@ -110,8 +110,10 @@ final class IndexWriter {
         matching = flags.contains("matching")
         findFile = try database.prepare("SELECT row FROM files WHERE path = ?")
         removeFile = try database.prepare("DELETE FROM files WHERE row = ?")
-        insertFile = try database.prepare(
-            "INSERT INTO files(path, kind, size, mtime, ctime, inode, indexed, id, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertFile = try database.prepare("""
+            INSERT INTO files(path, kind, size, mtime, ctime, inode, indexed, id, problems, url, text_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         insertClaim = try database.prepare("""
             INSERT INTO claims(file, document, claim, number, status, score, rating, assignee, conflict, quote, changed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -206,17 +208,22 @@ final class IndexWriter {
 
     /// Writes a file's rows.
     func insert(_ update: Update) throws(SQLiteError) {
-        let file = try insertFile(update.file, indexed: update.indexed, id: update.id, error: update.error)
+        let file = try insertFile(
+            update.file, indexed: update.indexed, id: update.id, error: update.error, url: update.url, textHash: update.textHash)
         for claim in update.claims { try insert(claim, file: file, document: update.id) }
     }
 
-    /// Writes a file's own row; returns its row number.
-    func insertFile(_ file: WorkspaceIndex.Stale, indexed: Int64, id: String, error: DocumentError?) throws(SQLiteError) -> Int64 {
+    /// Writes a file's own row (a document's with its article's url and text hash); returns its row number.
+    func insertFile(
+        _ file: WorkspaceIndex.Stale, indexed: Int64, id: String, error: DocumentError?, url: String? = nil,
+        textHash: String? = nil
+    ) throws(SQLiteError) -> Int64 {
         let stat = file.stat
         try insertFile.bind([
             .text(file.name), .integer(file.kind.rawValue), .integer(stat.size), .integer(stat.mtime),
             .integer(stat.ctime), .integer(stat.inode), .integer(indexed), .text(id),
             error.map { .text(WorkspaceIndex.serialize($0.diagnostics)) } ?? .null,
+            url.map { .text($0) } ?? .null, textHash.map { .text($0) } ?? .null,
         ])
         try insertFile.run()
         return database.lastInsertedRow
@@ -358,6 +365,9 @@ final class IndexWriter {
         var id: String
         var claims: [IndexedClaim]
         var error: DocumentError?
+        /// The article's url and the hash of its text, by which an import finds it already here.
+        var url: String?
+        var textHash: String?
     }
 
     /// Reads the documents `files` on every core, on a thread of its own; with their postings if
@@ -371,7 +381,11 @@ final class IndexWriter {
                 let indexed = FileStat.now()
                 var update = Update(file: file, indexed: indexed, id: "", claims: [])
                 do throws(DocumentError) {
-                    try DocumentStream.read(path: file.path, article: { update.id = $0.id }) {
+                    try DocumentStream.read(path: file.path, article: { article in
+                        update.id = article.id
+                        update.url = article.url
+                        update.textHash = article.textHash
+                    }) {
                         update.claims.append(IndexedClaim($0, terms: terms))
                     }
                 } catch {

@@ -22,7 +22,7 @@ public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "7"
+    static let format = "8"
 
     let database: Database
     public let path: String
@@ -162,7 +162,8 @@ public final class WorkspaceIndex {
             try database.execute("""
                 DELETE FROM meta;
                 CREATE TABLE files(row INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
-                    size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, indexed INTEGER, id TEXT, problems TEXT);
+                    size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, indexed INTEGER, id TEXT, problems TEXT,
+                    url TEXT, text_hash TEXT);
                 CREATE TABLE claims(row INTEGER PRIMARY KEY, file INTEGER NOT NULL, document TEXT NOT NULL,
                     claim TEXT NOT NULL, number INTEGER NOT NULL, status TEXT NOT NULL, score REAL, rating TEXT,
                     assignee TEXT, conflict INTEGER NOT NULL, quote TEXT NOT NULL, changed TEXT NOT NULL);
