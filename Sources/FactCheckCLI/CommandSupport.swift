@@ -1,5 +1,6 @@
 import ArgumentParser
 import FactCheckKit
+import Synchronization
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -62,6 +63,14 @@ struct OutputOptions: ParsableArguments {
 
     @Flag(help: "Write to the terminal as it is, never through a pager ($FACTCHECK_PAGER, $PAGER, less -FRX).")
     var noPager = false
+
+    @Option(name: .customLong("json-fields"), help: ArgumentHelp(
+        "Only these fields of the JSON, comma-separated (--json FIELDS and --json=FIELDS say the same).", valueName: "fields"))
+    var jsonFields: String?
+
+    func validate() throws {
+        if jsonFields != nil && !json { throw ValidationError("--json-fields goes with --json") }
+    }
 }
 
 /// A command whose output a pager may take on a terminal (see `Pager`).
@@ -119,7 +128,14 @@ func checkedSourceURL(_ text: String) throws -> String {
 
 /// Prints values as `StableJSONEncoder` writes them.
 enum JSONOutput {
+    /// The fields `--json FIELDS` keeps, for the command running.
+    static let selection = Mutex<JSONSelection?>(nil)
+
     static func print<T: Encodable>(_ value: T) throws {
+        if let selection = selection.withLock({ $0 }) {
+            Terminal.out(try selection.apply(Data(try StableJSONEncoder().string(value).utf8)))
+            return
+        }
         Terminal.out(try StableJSONEncoder().string(value))
     }
 
@@ -137,6 +153,7 @@ enum JSONOutput {
             return
         }
         let encoder = StableJSONEncoder()
+        let selection = selection.withLock { $0 }
         var failure: (any Error)?
         var index = 0
         Terminal.outLines { line in
@@ -145,7 +162,8 @@ enum JSONOutput {
                 produce { value in
                     guard failure == nil else { return }
                     do {
-                        let object = try encoder.string(value)
+                        let whole = try encoder.string(value)
+                        let object = try selection.map { try $0.apply(Data(whole.utf8)) } ?? whole
                         let indented = object.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
                         index += 1
                         line(indented.joined(separator: "\n") + (index == count ? "" : ","))

@@ -43,7 +43,7 @@ public struct FactCheck: ParsableCommand {
         }
         let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(JSONShape.rewrite(Array(CommandLine.arguments.dropFirst())))
         } catch {
             exit(withError: error)
         }
@@ -53,8 +53,17 @@ public struct FactCheck: ParsableCommand {
     /// Runs `command`; an error it ends with is told with that command's usage, not the top level's.
     private static func run<Command: ParsableCommand>(_ command: Command) {
         var command = command
-        if let paged = command as? any PagedCommand, !paged.output.noPager { Pager.begin() }
         do {
+            if let paged = command as? any PagedCommand, let name = Command.configuration.commandName,
+               let shape = JSONShape.byCommand[name] {
+                do {
+                    let selection = try JSONSelection(paged.output.jsonFields, shape: shape, command: name)
+                    JSONOutput.selection.withLock { $0 = selection }
+                } catch {
+                    throw ValidationError("\(error)")
+                }
+            }
+            if let paged = command as? any PagedCommand, !paged.output.noPager { Pager.begin() }
             try command.run()
         } catch let error as ValidationError {
             // The argument parser would name the top level's usage: the error is the command's.

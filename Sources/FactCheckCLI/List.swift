@@ -7,8 +7,8 @@ struct List: ParsableCommand {
         commandName: "list",
         abstract: "List claims across the workspace (default: pending ones), best check-worthiness first.",
         discussion: examples(
-            "list", "list --status disputed --rating misleading", "list --all --assignee me --json",
-            "list --all --since 2024-11-01 --sort time --limit 5"))
+            "list", "list --status disputed --rating misleading", "list --all --assignee me --json ref,quote",
+            "list --all --since 2024-11-01 --sort time --limit 5", after: JSONShape.claimRow.help))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

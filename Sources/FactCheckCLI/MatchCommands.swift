@@ -45,6 +45,8 @@ struct Similar: ParsableCommand {
             Scores are BM25F over each check's claim and its verdict's summary (see `--explain`); the \
             workspace's verified, disputed and unverifiable claims are the archive unless --archive names one.
 
+            \(JSONShape.similar.help)
+
             Examples:
               factcheck similar nk-icc:c12
               factcheck similar --text "UN votes to refer North Korea to the ICC" --explain

@@ -14,6 +14,8 @@ struct Search: ParsableCommand {
             workspace index (.factcheck/index.sqlite), updating it for documents that changed; \
             --no-index reads every document instead.
 
+            \(JSONShape.search.help)
+
             Examples:
               factcheck search "security council"
               factcheck search 'refer* AND icc' --status disputed

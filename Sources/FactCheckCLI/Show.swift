@@ -16,7 +16,7 @@ func loadClaim(_ reference: ClaimReference, workspace: String) throws -> (Claim,
 /// `factcheck show DOC:CLAIM`
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show everything about one claim.", discussion: examples("show nk-icc:c3", "show nk-icc:c3 --json"))
+        commandName: "show", abstract: "Show everything about one claim.", discussion: examples("show nk-icc:c3", "show nk-icc:c3 --json", "show nk-icc:c3 --json verdict,sources", after: JSONShape.claim.help))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions
@@ -104,7 +104,7 @@ extension Show {
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "Show the history of one claim.",
-        discussion: examples("history nk-icc:c3", "history nk-icc:c3 --json"))
+        discussion: examples("history nk-icc:c3", "history nk-icc:c3 --json", after: JSONShape.history.help))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

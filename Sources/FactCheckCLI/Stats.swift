@@ -5,7 +5,7 @@ import FactCheckKit
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Count claims by status, rating and reviewer.",
-        discussion: examples("stats", "stats --json", "stats archive-2025/"))
+        discussion: examples("stats", "stats --json byStatus", "stats archive-2025/", after: JSONShape.stats.help))
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var output: OutputOptions

@@ -10,9 +10,8 @@ struct Validate: ParsableCommand {
             Folders are searched recursively for *.factcheck.xml. Every file is checked, whatever \
             the others hold. Exit status: 0 all valid, 1 any invalid, 3 any unreadable.
 
-            --json prints {"checked", "valid", "invalid", "unreadable", "documents": [{"path", \
-            "status" (valid, invalid or unreadable), "diagnostics": [{"file", "line", "column", \
-            "severity", "message"}]}]}, the documents in path order; line and column are 0 when unknown.
+            A document's status is valid, invalid or unreadable; a diagnostic's line and column are 0 \
+            when unknown. \(JSONShape.validation.help)
             """
             + "\n\n" + examples("validate .", "validate nk-icc.factcheck.xml --json", "validate desk-a/ desk-b/")
     )

@@ -307,3 +307,48 @@ enum UTCDay {
         return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 }
+
+/// Each `--json` shape is in its command's help, the output keeps to it, and `--json FIELDS`
+/// keeps only some fields, as gh does.
+@Suite struct JSONShapes {
+    private func keys(_ json: String) throws -> Set<String> {
+        let value = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        if let array = value as? [[String: Any]] { return Set(array.flatMap(\.keys)) }
+        return Set((value as? [String: Any] ?? [:]).keys)
+    }
+
+    @Test func everyShapeIsDocumentedAndKept() throws {
+        let desk = try Desk()
+        let runs: [(String, [String])] = [
+            ("list", ["list", "--all"]), ("search", ["search", "veto"]), ("similar", ["similar", "nk-icc:c12"]),
+            ("show", ["show", "nk-icc:c1"]), ("history", ["history", "nk-icc:c1"]), ("stats", ["stats"]),
+            ("validate", ["validate"]),
+        ]
+        for (command, arguments) in runs {
+            let help = try desk.run("help", command).stdout.replacingOccurrences(of: "\n", with: " ")
+            let shape = try #require(help.range(of: "--json prints ").map { help[$0.lowerBound...] })
+            let output = try desk.run(arguments + ["--json"])
+            #expect(output.status == 0, "\(command): \(output.stderr)")
+            for key in try keys(output.stdout) {
+                #expect(shape.contains("\(key) ("), "\(command): \(key) is not in its help")
+            }
+        }
+    }
+
+    @Test func fieldsAreSelected() throws {
+        let desk = try Desk()
+        let listed = try desk.run("list", "--all", "--json", "ref,status")
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(try keys(listed.stdout) == ["ref", "status"])
+        #expect(try desk.run("list", "--all", "--json=ref").stdout.components(separatedBy: "\"ref\"").count == 14)
+        #expect(try keys(try desk.run("show", "nk-icc:c1", "--json", "verdict").stdout) == ["verdict"])
+        #expect(try keys(try desk.run("stats", "--json=claims,documents").stdout) == ["claims", "documents"])
+        // A word that is no field is what it was: search's query.
+        let searched = try desk.run("search", "--json", "veto")
+        #expect(searched.status == 0)
+        #expect(try keys(searched.stdout).contains("quote"))
+        let unknown = try desk.run("list", "--json=refs")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.hasPrefix("Error: no JSON field 'refs' in list; did you mean 'ref'?; its fields are ref, document,"), "\(unknown.stderr)")
+    }
+}
