@@ -5,6 +5,8 @@ SWIFT ?= swift
 BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+
+.PHONY: install install-smoke
 .PHONY: deps build release profile demo test match-benchmark crash-test crash-test-smoke fuzz fuzz-build fuzz-smoke jsonld-checker bench bench-smoke bench-deps
 
 deps:
@@ -26,6 +28,29 @@ release: deps
 profile: deps
 	$(SWIFT) build -c release --static-swift-stdlib --build-path .build-profile \
 		-Xcc -gdwarf-4 -Xswiftc -g -Xswiftc -dwarf-version=4
+
+# Installs the release binary in $(PREFIX)/bin, its man page (swift-argument-parser's generate-manual)
+# in $(PREFIX)/share/man/man1, and bash, zsh and fish completions: make install PREFIX=$$HOME/.local
+PREFIX ?= /usr/local
+INSTALL_CONFIG ?= release
+INSTALL_FLAGS := $(if $(filter release,$(INSTALL_CONFIG)),--static-swift-stdlib)
+
+install: deps
+	$(SWIFT) build -c $(INSTALL_CONFIG) $(INSTALL_FLAGS) --product factcheck
+	$(SWIFT) build --product generate-manual
+	bash Scripts/install.sh "$$($(SWIFT) build -c $(INSTALL_CONFIG) --show-bin-path)/factcheck" \
+		"$$($(SWIFT) build --show-bin-path)/generate-manual" "$(DESTDIR)$(PREFIX)"
+
+# What `make install` puts in place, from the debug build into a folder of the build's, checked.
+install-smoke:
+	rm -rf .build/install-smoke
+	$(MAKE) --no-print-directory install INSTALL_CONFIG=debug PREFIX=$$(pwd)/.build/install-smoke
+	.build/install-smoke/bin/factcheck --version
+	grep -q '^.Dt FACTCHECK 1' .build/install-smoke/share/man/man1/factcheck.1
+	grep -q 'list' .build/install-smoke/share/man/man1/factcheck.1
+	grep -q '^_factcheck()' .build/install-smoke/share/bash-completion/completions/factcheck
+	grep -q '^#compdef factcheck' .build/install-smoke/share/zsh/site-functions/_factcheck
+	grep -q "complete -c 'factcheck'" .build/install-smoke/share/fish/vendor_completions.d/factcheck.fish
 
 demo: build
 	@bash Scripts/demo.sh $(BIN)
@@ -85,7 +110,7 @@ fuzz-smoke: fuzz-build
 	python3 Scripts/fuzz.py --seconds $(FUZZ_SMOKE_SECONDS)
 
 # The smoke benchmark runs first so the test runner's summary is the last thing printed.
-test: deps jsonld-checker bench-smoke crash-test-smoke fuzz-smoke
+test: deps jsonld-checker bench-smoke crash-test-smoke fuzz-smoke install-smoke
 	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test
 
