@@ -6,7 +6,7 @@ BIN := .build/debug/factcheck
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 
-.PHONY: install install-smoke
+.PHONY: install install-smoke walkthrough-check
 .PHONY: deps build release profile demo test match-benchmark crash-test crash-test-smoke fuzz fuzz-build fuzz-smoke jsonld-checker bench bench-smoke bench-deps
 
 deps:
@@ -53,7 +53,11 @@ install-smoke:
 	grep -q "complete -c 'factcheck'" .build/install-smoke/share/fish/vendor_completions.d/factcheck.fish
 
 demo: build
-	@bash Scripts/demo.sh $(BIN)
+	@bash Scripts/demo.sh
+
+# The README's walkthrough (the demo's output) run as typed: each command exits as the README shows.
+walkthrough-check: build
+	python3 Scripts/walkthrough_check.py
 
 # The offline JSON-LD checker beside the repository, with pyld from PyPI, and the W3C Web Annotation suite (with
 # jsonschema from PyPI) check the exports when they can be set up.
@@ -110,7 +114,7 @@ fuzz-smoke: fuzz-build
 	python3 Scripts/fuzz.py --seconds $(FUZZ_SMOKE_SECONDS)
 
 # The smoke benchmark runs first so the test runner's summary is the last thing printed.
-test: deps jsonld-checker bench-smoke crash-test-smoke fuzz-smoke install-smoke
+test: deps jsonld-checker bench-smoke crash-test-smoke fuzz-smoke install-smoke walkthrough-check
 	@if [ -x $(JSONLD_VENV)/bin/python ]; then export FACTCHECK_JSONLD_PYTHON="$$(pwd)/$(JSONLD_VENV)/bin/python"; fi; \
 	$(SWIFT) test
 

@@ -1,109 +1,190 @@
 #!/usr/bin/env bash
-# A newcomer's first look: a day at the desk on a copy of Samples/, then a broken copy caught.
-set -euo pipefail
-bin=$(realpath "${1:-.build/debug/factcheck}")
-here=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# A newcomer's first look, from the repository's top folder: a new article imported, a day at the desk
+# on a copy of the finished sample, the four exports, two reviewers merging in git, and a broken copy
+# caught. Every step is shown as it is typed, and nothing else is done: the README's walkthrough is this
+# script's output, and `make walkthrough-check` runs the README's commands as they stand there.
+set -uo pipefail
+cd "$(dirname "$0")/.."
 
-factcheck() { "$bin" "$@"; }
-# Prints a command as one would type it, quoting arguments that need it.
-step() {
-    local line="" arg
-    for arg in "$@"; do
-        if [[ "$arg" =~ [[:space:]\'\?\&] ]]; then arg="\"$arg\""; fi
-        line+="${line:+ }$arg"
-    done
-    printf '\n\033[1m$ %s\033[0m\n' "$line"
+# Shows a command as typed, then runs it; a failure is shown and the walk goes on.
+typed() {
+    local command
+    command=$(cat)
+    printf '\n$ %s\n' "$command"
+    eval "$command" || echo "(exit status $?)"
 }
-run() { step "${@/#gitc/git}"; "$@" || echo "(exit status $?)"; }
+say() { printf '\n# %s\n' "$1"; }
 
-cd "$here"
-run factcheck validate Samples/
-
+typed <<'STEP'
+export PATH="$PWD/.build/debug:$PATH" SAMPLES="$PWD/Samples" WALK="$(mktemp -d)"
+STEP
+typed <<'STEP'
 export FACTCHECK_REVIEWER="Alex Example"
-printf '\n# A new article comes in: import it into an empty workspace, see why each sentence scored as it did.'
-mkdir "$work/new" && cd "$work/new"
-cp "$here/Samples/un-panel-north-korea-icc.html" .
-run factcheck import un-panel-north-korea-icc.html --id nk-icc
-run factcheck extract nk-icc --explain --dry-run --threshold 0.3
-run factcheck add nk-icc --quote "55 others withdrew"
+STEP
+typed <<'STEP'
+factcheck validate Samples/
+STEP
 
-printf '\n# The desk\x27s day, on a copy of the finished sample.'
-cd "$work"
-mkdir desk && cd desk
-run factcheck init --org-name "Example Fact Desk" --org-url https://example.org \
-    --review-url "https://example.org/checks/{doc}/{claim}"
-cp "$here/Samples/nk-icc.factcheck.xml" .
-if command -v git >/dev/null; then
-    git init -q -b main . && git add -A && git -c user.name=demo -c user.email=demo@example.org commit -qm "sample"
-fi
+say "A new article comes in: import it into an empty workspace, see why each sentence scored as it did."
+typed <<'STEP'
+mkdir "$WALK/new" && cd "$WALK/new"
+STEP
+typed <<'STEP'
+factcheck import "$SAMPLES/un-panel-north-korea-icc.html" --id nk-icc
+STEP
+typed <<'STEP'
+factcheck extract nk-icc --explain --dry-run --threshold 0.3
+STEP
+typed <<'STEP'
+factcheck add nk-icc --quote "55 others withdrew"
+STEP
 
-run factcheck list
-run factcheck assign nk-icc:c13
-run factcheck mark nk-icc:c13 unverifiable \
-    --note "A claim about motive: the resolution's text says what it asks of the Security Council, not why." \
-    --source https://m.koreaherald.com/view.php?ud=20141119000132
-run factcheck dismiss nk-icc:c12 --note "A forecast, not a checkable statement of fact."
-run factcheck assign nk-icc:c2
-run factcheck history nk-icc:c13
-run factcheck show nk-icc:c3
-run factcheck stats
-if command -v git >/dev/null; then
-    run git diff --stat
-fi
+say "The desk's day, on a copy of the finished sample, in a git repository."
+typed <<'STEP'
+mkdir "$WALK/desk" && cd "$WALK/desk" && git init -q -b main
+STEP
+typed <<'STEP'
+git config user.name "Alex Example" && git config user.email alex@example.org
+STEP
+typed <<'STEP'
+factcheck init --org-name "Example Fact Desk" --org-url https://example.org --review-url "https://example.org/checks/{doc}/{claim}"
+STEP
+typed <<'STEP'
+cp "$SAMPLES/nk-icc.factcheck.xml" . && git add -A && git commit -qm "The sample"
+STEP
+typed <<'STEP'
+factcheck list
+STEP
+typed <<'STEP'
+factcheck assign nk-icc:c13
+STEP
+typed <<'STEP'
+factcheck mark nk-icc:c13 unverifiable --note "A claim about motive: the resolution's text says what it asks of the Security Council, not why." --source "https://m.koreaherald.com/view.php?ud=20141119000132"
+STEP
+typed <<'STEP'
+factcheck dismiss nk-icc:c12 --note "A forecast, not a checkable statement of fact." --dry-run
+STEP
+typed <<'STEP'
+factcheck dismiss nk-icc:c12 --note "A forecast, not a checkable statement of fact."
+STEP
+typed <<'STEP'
+factcheck assign nk-icc:c2
+STEP
+typed <<'STEP'
+factcheck history nk-icc:c13
+STEP
+typed <<'STEP'
+factcheck show nk-icc:c3
+STEP
+typed <<'STEP'
+factcheck list --all --sort time --limit 3
+STEP
+typed <<'STEP'
+factcheck search "veto"
+STEP
+typed <<'STEP'
+factcheck stats
+STEP
+typed <<'STEP'
+git diff --stat
+STEP
 
-printf '\n# Publishing: the four exports of the reviewed article.'
-run factcheck export nk-icc --format annotated-xml -o nk-icc.annotated.xml
-run factcheck export nk-icc --format claimreview -o nk-icc.claimreview.json
-run factcheck export nk-icc --format web-annotation -o nk-icc.web-annotation.json
-run factcheck export nk-icc --format html -o nk-icc.html
-run head -n 24 nk-icc.claimreview.json
-mkdir -p "$here/.build/demo"
-cp nk-icc.annotated.xml nk-icc.claimreview.json nk-icc.web-annotation.json nk-icc.html "$here/.build/demo/"
-printf '\n(The four files are also in .build/demo/; open .build/demo/nk-icc.html in a browser.)\n'
+say "Publishing: the four exports of the reviewed article."
+typed <<'STEP'
+factcheck export nk-icc --format annotated-xml -o nk-icc.annotated.xml
+STEP
+typed <<'STEP'
+factcheck export nk-icc --format claimreview -o nk-icc.claimreview.json
+STEP
+typed <<'STEP'
+factcheck export nk-icc --format web-annotation -o nk-icc.web-annotation.json
+STEP
+typed <<'STEP'
+factcheck export nk-icc --format html -o nk-icc.html
+STEP
+typed <<'STEP'
+head -n 12 nk-icc.claimreview.json
+STEP
+typed <<'STEP'
+git add -A && git commit -qm "The day's work"
+STEP
 
-if command -v git >/dev/null; then
-    printf '\n# Two reviewers, two clones of the desk: git merges their work claim by claim.'
-    cd "$work"
-    gitc() { git -c user.name="$FACTCHECK_REVIEWER" -c user.email=desk@example.org "$@"; }
-    (cd desk && gitc add -A && gitc commit -qm "the day's work")
-    git clone -q desk ann && git clone -q desk ben
-    (cd ann && run factcheck init --git)
-    (cd ben && "$bin" init --git >/dev/null)
-    as() { export FACTCHECK_REVIEWER="$1"; cd "$work/$2"; printf '\n# %s, in %s/:' "$1" "$2"; }
-    as "Ann Example" ann
-    run factcheck note nk-icc:c2 "Checked the count against the UN's press release."
-    run factcheck add nk-icc --quote "the International Criminal Court" --occurrence 1
-    gitc commit -qam "c2 noted; a claim added"
-    as "Ben Example" ben
-    run factcheck note nk-icc:c2 "The Korea Herald reports the same count."
-    run factcheck add nk-icc --quote "Kim Jong Un" --occurrence 1
-    gitc commit -qam "c2 noted; a claim added"
-    as "Ann Example" ann
-    run gitc pull --no-rebase --no-edit ../ben HEAD
-    run factcheck show nk-icc:c2
-    run factcheck list --doc nk-icc
-    printf '\n# Both close the same claim differently: git reports a conflict, the document stays valid.'
-    as "Ben Example" ben
-    gitc pull -q --no-rebase --no-edit ../ann HEAD
-    run factcheck mark nk-icc:c15 unverifiable --note "No record of who said it."
-    gitc commit -qam "c15 unverifiable"
-    as "Ann Example" ann
-    run factcheck dismiss nk-icc:c15 --note "A name, not a claim."
-    gitc commit -qam "c15 dismissed"
-    run gitc pull --no-rebase --no-edit ../ben HEAD
-    run factcheck validate .
-    run factcheck list --conflicts
-    run factcheck resolve nk-icc:c15 --take ours
-    gitc commit -qam "merged Ben's work; c15 stays dismissed"
-    run git log --oneline --graph -6
-fi
+say "Two reviewers, two clones of the desk: git merges their work claim by claim."
+typed <<'STEP'
+git clone -q "$WALK/desk" "$WALK/ann" && git clone -q "$WALK/desk" "$WALK/ben"
+STEP
+say "Ann Example, in ann/: git does not clone its config, so each clone sets up the merge driver."
+typed <<'STEP'
+cd "$WALK/ann" && export FACTCHECK_REVIEWER="Ann Example" && git config user.name "$FACTCHECK_REVIEWER" && factcheck init --git
+STEP
+typed <<'STEP'
+factcheck note nk-icc:c2 "Checked the count against the UN's press release."
+STEP
+typed <<'STEP'
+factcheck add nk-icc --quote "the International Criminal Court" --occurrence 1
+STEP
+typed <<'STEP'
+git commit -qam "c2 noted; a claim added"
+STEP
+say "Ben Example, in ben/:"
+typed <<'STEP'
+cd "$WALK/ben" && export FACTCHECK_REVIEWER="Ben Example" && git config user.name "$FACTCHECK_REVIEWER" && factcheck init --git
+STEP
+typed <<'STEP'
+factcheck note nk-icc:c2 "The Korea Herald reports the same count."
+STEP
+typed <<'STEP'
+factcheck add nk-icc --quote "Kim Jong Un" --occurrence 1
+STEP
+typed <<'STEP'
+git commit -qam "c2 noted; Kim Jong Un added"
+STEP
+say "Ann Example, in ann/: both notes are kept; both new claims too, Ben's renumbered."
+typed <<'STEP'
+cd "$WALK/ann" && export FACTCHECK_REVIEWER="Ann Example" && git pull -q --no-rebase --no-edit ../ben HEAD
+STEP
+typed <<'STEP'
+factcheck list --doc nk-icc
+STEP
+say "Both close nk-icc:c15, differently: git reports a conflict, the document stays valid."
+typed <<'STEP'
+cd "$WALK/ben" && export FACTCHECK_REVIEWER="Ben Example" && git pull -q --no-rebase --no-edit ../ann HEAD
+STEP
+typed <<'STEP'
+factcheck mark nk-icc:c15 unverifiable --note "No record of who said it." && git commit -qam "c15 unverifiable"
+STEP
+typed <<'STEP'
+cd "$WALK/ann" && export FACTCHECK_REVIEWER="Ann Example"
+STEP
+typed <<'STEP'
+factcheck dismiss nk-icc:c15 --note "A name, not a claim." && git commit -qam "c15 dismissed"
+STEP
+typed <<'STEP'
+git pull -q --no-rebase --no-edit ../ben HEAD
+STEP
+typed <<'STEP'
+factcheck validate .
+STEP
+typed <<'STEP'
+factcheck list --conflicts
+STEP
+typed <<'STEP'
+factcheck resolve nk-icc:c15 --take ours && git commit -qam "Merged Ben's work; c15 stays dismissed"
+STEP
+typed <<'STEP'
+git log --oneline --graph -5
+STEP
 
-cp "$here/Samples/nk-icc.factcheck.xml" "$work/"
-cd "$work"
-# Someone edits the article text by hand and changes a status without a matching verdict.
-sed -i -e '0,/111 leaders/s//112 leaders/' \
-    -e 's/<claim id="c2" status="verified"/<claim id="c2" status="disputed"/' nk-icc.factcheck.xml
-printf '\n# A copy with the text and a status edited by hand:'
-run factcheck validate nk-icc.factcheck.xml
+say "A copy with the text and a status edited by hand:"
+typed <<'STEP'
+mkdir "$WALK/broken" && cd "$WALK/broken" && cp "$SAMPLES/nk-icc.factcheck.xml" .
+STEP
+typed <<'STEP'
+sed -i -e '0,/111 leaders/s//112 leaders/' -e 's/<claim id="c2" status="verified"/<claim id="c2" status="disputed"/' nk-icc.factcheck.xml
+STEP
+typed <<'STEP'
+factcheck validate nk-icc.factcheck.xml
+STEP
+typed <<'STEP'
+echo "The workspaces are in $WALK; open $WALK/desk/nk-icc.html in a browser."
+STEP
