@@ -60,42 +60,6 @@ public enum ClaimReviewReader {
 
     // MARK: JSON
 
-    indirect enum JSONValue: Decodable, Sendable {
-        case object([String: JSONValue])
-        case array([JSONValue])
-        case string(String)
-        case number(Double)
-        case bool(Bool)
-        case null
-
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if container.decodeNil() {
-                self = .null
-            } else if let value = try? container.decode(Bool.self) {
-                self = .bool(value)
-            } else if let value = try? container.decode(Double.self) {
-                self = .number(value)
-            } else if let value = try? container.decode(String.self) {
-                self = .string(value)
-            } else if let value = try? container.decode([JSONValue].self) {
-                self = .array(value)
-            } else {
-                self = .object(try container.decode([String: JSONValue].self))
-            }
-        }
-
-        var string: String? {
-            if case .string(let text) = self { return text }
-            return nil
-        }
-
-        var object: [String: JSONValue]? {
-            if case .object(let fields) = self { return fields }
-            return nil
-        }
-    }
-
     /// The offset of the first byte that is not part of valid UTF-8, if any.
     static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
