@@ -71,6 +71,16 @@ import Testing
         #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .status) } == [new, none, old])
     }
 
+    /// Change times sort as instants, written with or without a fraction; a date sorts before
+    /// every time of its day.
+    @Test func changeKeysSortLikeTheirInstants() {
+        #expect(UTCTime.sortKey("2014-11-18T15:04:05Z") == "002014-11-18T15:04:05.000000000")
+        #expect(UTCTime.sortKey("2014-11-18T15:04:05.25Z") == "002014-11-18T15:04:05.250000000")
+        #expect(UTCTime.sortKey("2014-11-18T15:04:05Z") < UTCTime.sortKey("2014-11-18T15:04:05.5Z"))
+        #expect(UTCTime.sortKey("2014-11-18") < UTCTime.sortKey("2014-11-18T00:00:00Z"))
+        #expect(UTCTime.sortKey("2014-11-17T23:59:59Z") < UTCTime.sortKey("2014-11-18"))
+    }
+
     /// Each document's rows are gathered apart and joined to the others when it has been read.
     @Test func absorbedSpillsKeepTheirRuns() throws {
         let input = rows(1_000)

@@ -3,7 +3,8 @@ import SQLiteStore
 extension WorkspaceIndex {
     /// The claims `filter` matches in `order` (by default best score first, then document id and
     /// claim number: `ClaimRow.precedes`), the first `limit` of them, `quoteLimit` characters of each
-    /// quote kept; with their documents' paths unless `paths` is false.
+    /// quote kept; with their documents' paths unless `paths` is false. The rows' `changed` is left
+    /// empty: the order is the index's to keep, and the listing's covering index does not hold it.
     public func rows(
         _ filter: ClaimFilter, order: ListingOrder = .score, limit: Int = .max, quoteLimit: Int?, paths withPaths: Bool = true,
         _ body: (ClaimRow) -> Void
@@ -11,7 +12,7 @@ extension WorkspaceIndex {
         let (conditions, values) = Self.conditions(filter)
         let paths = withPaths ? try filePaths() : [:]
         let statement = try database.prepare("""
-            SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote, c.changed FROM claims c
+            SELECT c.score, c.document, c.file, c.number, c.status, c.rating, c.assignee, c.quote FROM claims c
             WHERE \(conditions) ORDER BY \(Self.ordering(order)) LIMIT ?
             """)
         try statement.bind(values + [.integer(Int64(min(limit, Int(Int64.max))))])
@@ -21,8 +22,7 @@ extension WorkspaceIndex {
             body(ClaimRow(
                 score: statement.real(0), document: statement.text(1) ?? "", path: paths[statement.integer(2) ?? 0] ?? "",
                 number: Int(statement.integer(3) ?? 0), status: status, rating: statement.text(5).flatMap(Rating.init(rawValue:)),
-                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote,
-                changed: statement.text(8) ?? ""))
+                assignee: statement.text(6), quote: quoteLimit.map { quote.truncated(to: $0) } ?? quote))
         }
     }
 

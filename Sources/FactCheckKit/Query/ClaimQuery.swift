@@ -55,7 +55,7 @@ public struct ClaimQuery: Sendable {
             var id = ""
             try DocumentStream.read(path: path, article: { id = $0.id }) { claim in
                 if filter.matches(claim, document: id) {
-                    let row = ClaimRow(claim, document: id, path: path, quoteLimit: quoteLimit)
+                    let row = ClaimRow(claim, document: id, path: path, quoteLimit: quoteLimit, keepingChange: order == .time)
                     widen?(row, &documentWidths)
                     rows.append(row)
                 }

@@ -13,7 +13,9 @@ public struct ClaimRow: Sendable, Equatable {
     /// (`UTCTime.sortKey`).
     public var changed: String
 
-    public init(_ claim: Claim, document: String, path: String, quoteLimit: Int?) {
+    /// The row of `claim`; its `changed` only with `keepingChange` (a listing by time), as working
+    /// it out costs a little on every claim of a large listing.
+    public init(_ claim: Claim, document: String, path: String, quoteLimit: Int?, keepingChange: Bool = false) {
         score = claim.score?.value
         self.document = document
         self.path = path
@@ -22,7 +24,7 @@ public struct ClaimRow: Sendable, Equatable {
         rating = claim.verdict?.rating
         assignee = claim.assignee
         quote = quoteLimit.map { claim.anchor.exact.truncated(to: $0) } ?? claim.anchor.exact
-        changed = Self.changeKey(of: claim)
+        changed = keepingChange ? Self.changeKey(of: claim) : ""
     }
 
     /// The sort key of the time claim `claim` last changed.

@@ -8,6 +8,10 @@ enum UTCTime {
 
     /// A key that sorts like the instant: the seconds part, then the fraction padded to nine digits.
     static func sortKey(_ time: String) -> String {
+        // The usual time, as the tool writes it (YYYY-MM-DDTHH:MM:SSZ): no fraction, no padding to find.
+        if time.utf8.count == 20, time.utf8.last == UInt8(ascii: "Z"), time.utf8.dropLast().allSatisfy({ $0 > 0x20 && $0 != UInt8(ascii: ".") }) {
+            return "00" + time.dropLast() + ".000000000"
+        }
         var body = Substring(time.trimmingWhitespace())
         if body.last == "Z" { body.removeLast() }
         let parts = body.split(separator: ".", maxSplits: 1)
