@@ -26,6 +26,9 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
     var output: String?
 
+    @Flag(help: "Make the export and its checks, say what would be written, and write nothing.")
+    var dryRun = false
+
     @Flag(help: ArgumentHelp(Export.reviewedHelp))
     var reviewed = false
 
@@ -99,7 +102,10 @@ struct Export: ParsableCommand {
             } catch {
                 throw DocumentError.invalid(error.diagnostics)
             }
-            if let output {
+            if dryRun {
+                Terminal.out("would write \(output ?? "standard output"): \(DecimalFormat.grouped(text.utf8.count)) bytes")
+                Terminal.out("dry run: nothing was written")
+            } else if let output {
                 try OutputFile.write(text, to: output)
                 Terminal.error("wrote \(output)")
             } else {

@@ -158,6 +158,18 @@ import TestSupport
         #expect(try complete("factcheck export n", words: ["factcheck", "export", "n"], in: desk) == ["nk-icc"])
     }
 
+    /// Zsh and fish hand over the whole word, colon and all: the binary is asked as their scripts ask it.
+    @Test func wholeRefsCompleteAsZshAndFishAskForThem() throws {
+        let desk = try Desk()
+        let asked = try desk.run("---completion", "assign", "--", "positional@0", "2", "9", "factcheck", "assign", "nk-icc:c1")
+        #expect(asked.status == 0, "\(asked.stderr)")
+        #expect(asked.stdout.split(separator: "\n") == ["nk-icc:c1", "nk-icc:c10", "nk-icc:c11", "nk-icc:c12", "nk-icc:c13"])
+        let zsh = try desk.run("--generate-completion-script", "zsh").stdout
+        #expect(zsh.contains("---completion assign -- positional@0"))
+        let fish = try desk.run("--generate-completion-script", "fish").stdout
+        #expect(fish.contains("---completion assign -- positional@0"))
+    }
+
     @Test func markOffersOnlyTheStatusesItTakes() throws {
         let desk = try Desk()
         #expect(try complete("factcheck mark nk-icc:c12 ", words: ["factcheck", "mark", "nk-icc", ":", "c12", ""], in: desk)
@@ -190,7 +202,7 @@ import TestSupport
     @Test func everyWritingCommandOffersIt() throws {
         let folder = TemporaryDirectory()
         for command in ["init", "import", "add", "assign", "unassign", "mark", "resolve", "dismiss", "reopen", "note",
-                        "source add", "source remove", "extract", "import-claimreview"] {
+                        "source add", "source remove", "extract", "import-claimreview", "export"] {
             let help = try FactCheckProcess.run(["help"] + command.split(separator: " ").map(String.init), in: folder.path)
             #expect(help.stdout.contains("--dry-run"), "\(command)")
         }
@@ -236,6 +248,9 @@ import TestSupport
         #expect(archived.status == 0, "\(archived.stderr)")
         #expect(archived.stdout.contains(": would add "), "\(archived.stdout)")
         #expect(archived.stdout.hasSuffix("dry run: nothing was written\n"))
+        let exportedAgain = try desk.run("export", "nk-icc", "--format", "html", "-o", "report.html", "--dry-run")
+        #expect(exportedAgain.status == 0, "\(exportedAgain.stderr)")
+        #expect(exportedAgain.stdout.hasPrefix("would write report.html: "), "\(exportedAgain.stdout)")
         #expect(try listing(desk.folder) == before)
         // The real runs write what the dry runs showed.
         #expect(try desk.run("add", "nk-icc", "--quote", "111 leaders").stdout.contains(": added nk-icc:c14 at "))
