@@ -20,7 +20,7 @@ import Testing
                 rating: index % 3 == 0 ? nil : Rating.allCases[index % Rating.allCases.count],
                 assignee: index % 2 == 0 ? nil : "Reviewer \(index % 5)",
                 quote: index % 4 == 0 ? "" : "Quote \(index): «café» 🚀 " + String(repeating: "x", count: index % 50),
-                changed: "002014-11-\(10 + Int.random(in: 0..<20, using: &generator))T10:00:00.000000000")
+                changed: 20141110_100000_000 + Int64(Int.random(in: 0..<20, using: &generator)) * 1_000_000_000)
         }
     }
 
@@ -57,13 +57,13 @@ import Testing
     }
 
     @Test func theOrdersSortByWhatTheyName() {
-        func row(_ document: String, _ number: Int, score: Double?, status: Status, changed: String) -> ClaimRow {
+        func row(_ document: String, _ number: Int, score: Double?, status: Status, changed: Int64) -> ClaimRow {
             ClaimRow(score: score, document: document, path: "", number: number, status: status, rating: nil, assignee: nil,
                      quote: "", changed: changed)
         }
-        let old = row("a", 2, score: 0.9, status: .verified, changed: "002014-11-18T10:00:00.000000000")
-        let new = row("b", 1, score: 0.2, status: .pending, changed: "002014-11-19T10:00:00.000000000")
-        let none = row("a", 1, score: nil, status: .pending, changed: "002014-11-17T10:00:00.000000000")
+        let old = row("a", 2, score: 0.9, status: .verified, changed: 20141118_100000_000)
+        let new = row("b", 1, score: 0.2, status: .pending, changed: 20141119_100000_000)
+        let none = row("a", 1, score: nil, status: .pending, changed: 20141117_100000_000)
         let rows = [old, new, none]
         #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .score) } == [old, new, none])
         #expect(rows.sorted { ClaimRow.precedes($0, $1, by: .time) } == [new, old, none])
@@ -79,6 +79,11 @@ import Testing
         #expect(UTCTime.sortKey("2014-11-18T15:04:05Z") < UTCTime.sortKey("2014-11-18T15:04:05.5Z"))
         #expect(UTCTime.sortKey("2014-11-18") < UTCTime.sortKey("2014-11-18T00:00:00Z"))
         #expect(UTCTime.sortKey("2014-11-17T23:59:59Z") < UTCTime.sortKey("2014-11-18"))
+        #expect(UTCTime.sortNumber("2014-11-18T15:04:05Z") == 20141118_150405_000)
+        #expect(UTCTime.sortNumber("2014-11-18T15:04:05.25Z") == 20141118_150405_250)
+        #expect(UTCTime.sortNumber("2014-11-18T15:04:05.2509Z") == 20141118_150405_250)
+        #expect(UTCTime.sortNumber("2014-11-18") == 20141118_000000_000)
+        #expect(UTCTime.sortNumber("2014-11-17T23:59:59.999Z") < UTCTime.sortNumber("2014-11-18"))
     }
 
     /// Each document's rows are gathered apart and joined to the others when it has been read.

@@ -5,6 +5,8 @@ public struct LoadedDocument: Sendable {
     public var path: String
     public var document: AnnotationDocument
     public var sourceMap: SourceMap
+    /// The SHA-256 of the article's text, as the file records it and as it was checked to be.
+    public var textHash: String
 }
 
 /// Reads annotation documents: safe parse, XSD validation, decoding, then the semantic rules.
@@ -26,7 +28,7 @@ public enum DocumentLoader {
         let (document, map, storedHash) = try decodeValidated(bytes, path: path)
         let findings = SemanticRules.check(document, map: map, path: path, storedTextHash: storedHash)
         guard findings.isEmpty else { throw .invalid(findings) }
-        return LoadedDocument(path: path, document: document, sourceMap: map)
+        return LoadedDocument(path: path, document: document, sourceMap: map, textHash: storedHash ?? document.article.textHash)
     }
 
     /// Parses and validates `bytes`, then decodes the document from libxml2's tree in place.

@@ -23,6 +23,15 @@ public enum DocumentStream {
         path: String, streamingAbove threshold: Int = streamingThreshold, article: (Article) -> Void = { _ in },
         claim: (Claim) -> Void
     ) throws(DocumentError) {
+        try read(path: path, streamingAbove: threshold, hashedArticle: { decoded, _ in article(decoded) }, claim: claim)
+    }
+
+    /// `read`, handing the article with the SHA-256 of its text as the file records it (checked
+    /// against the text already, so it is not worked out twice).
+    public static func read(
+        path: String, streamingAbove threshold: Int = streamingThreshold, hashedArticle article: (Article, String) -> Void,
+        claim: (Claim) -> Void
+    ) throws(DocumentError) {
         let file: OpenInputFile
         let bytes: [UInt8]?
         do throws(XMLError) {
@@ -32,18 +41,24 @@ public enum DocumentStream {
             throw DocumentError(error)
         }
         guard let bytes else {
-            try stream(file, article: article) { decoded, _ in claim(decoded) }
+            try stream(file, hashedArticle: article) { decoded, _ in claim(decoded) }
             return
         }
-        let document = try DocumentLoader.load(bytes: bytes, path: path).document
-        article(document.article)
-        document.claims.forEach(claim)
+        let loaded = try DocumentLoader.load(bytes: bytes, path: path)
+        article(loaded.document.article, loaded.textHash)
+        loaded.document.claims.forEach(claim)
     }
 
     /// Streams `file` whatever its size, handing out each claim with where its parts are (their
     /// columns only within the file's first 64 KiB): `read` for a file already open.
     static func stream(
         _ file: OpenInputFile, article: (Article) -> Void, claim: (Claim, SourceMap.ClaimLocations) -> Void
+    ) throws(DocumentError) {
+        try stream(file, hashedArticle: { decoded, _ in article(decoded) }, claim: claim)
+    }
+
+    static func stream(
+        _ file: OpenInputFile, hashedArticle article: (Article, String) -> Void, claim: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(DocumentError) {
         do throws(XMLError) {
             try checkingSchemaMeanwhile(file) { () throws(XMLError) in
@@ -81,7 +96,7 @@ public enum DocumentStream {
     /// Decodes `file` with a reader that checks well-formedness only (the schema check runs beside it)
     /// and applies the semantic rules.
     private static func decode(
-        _ file: OpenInputFile, path: String, article articleBody: (Article) -> Void,
+        _ file: OpenInputFile, path: String, article articleBody: (Article, String) -> Void,
         claim body: (Claim, SourceMap.ClaimLocations) -> Void
     ) throws(XMLError) {
         let reader = try XMLStreamReader(file: file)
@@ -103,7 +118,7 @@ public enum DocumentStream {
                     checker = SemanticRules.Checker(path: path, map: SourceMap(source: reader.source, text: textLocation))
                     checker.checkArticle(decoded, storedTextHash: storedHash)
                     article = decoded
-                    if checker.diagnostics.isEmpty { articleBody(decoded) }
+                    if checker.diagnostics.isEmpty { articleBody(decoded, storedHash ?? decoded.textHash) }
                 case "claim":
                     let (claim, locations) = try AnnotationCodec.decodeClaim(element, path: path, source: reader.source)
                     checker.checkClaim(claim, locations: locations)

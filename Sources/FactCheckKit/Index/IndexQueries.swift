@@ -76,7 +76,10 @@ extension WorkspaceIndex {
     /// one's id, path, and which of the two it shares (the url first).
     public func documents(url: String?, textHash: String) throws(SQLiteError) -> [(id: String, path: String, same: String)] {
         try database.rows(
-            "SELECT id, path, url = ? FROM files WHERE kind = 0 AND problems IS NULL AND (url = ? OR text_hash = ?) ORDER BY path",
+            """
+            SELECT f.id, f.path, a.url = ? FROM articles a JOIN files f ON f.row = a.file
+            WHERE f.problems IS NULL AND (a.url = ? OR a.text_hash = ?) ORDER BY f.path
+            """,
             [url.map { .text($0) } ?? .null, url.map { .text($0) } ?? .null, .text(textHash)]
         ).map { row in
             (row[0].text ?? "", absolute(row[1].text ?? ""), row[2].integer == 1 ? "url" : "text")
@@ -111,7 +114,7 @@ extension WorkspaceIndex {
         if filter.conflicts { conditions.append("c.conflict = 1") }
         if let since = filter.since {
             conditions.append("c.changed >= ?")
-            values.append(.text(since))
+            values.append(.integer(since))
         }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), values)
     }

@@ -12,7 +12,7 @@ struct IndexedClaim: Sendable {
     var conflict: Bool
     var quote: String
     /// When it last changed, as `ClaimRow.changeKey`.
-    var changed: String
+    var changed: Int64
     var summary: String?
     var notes: String?
     var sources: String?
@@ -95,6 +95,8 @@ final class IndexWriter {
     private let findFile: Statement
     private let removeFile: Statement
     private let insertFile: Statement
+    private let insertArticle: Statement
+    private let removeArticle: Statement
     private let insertClaim: Statement
     private let insertClaimText: Statement
     private let insertCheck: Statement
@@ -110,10 +112,10 @@ final class IndexWriter {
         matching = flags.contains("matching")
         findFile = try database.prepare("SELECT row FROM files WHERE path = ?")
         removeFile = try database.prepare("DELETE FROM files WHERE row = ?")
-        insertFile = try database.prepare("""
-            INSERT INTO files(path, kind, size, mtime, ctime, inode, indexed, id, problems, url, text_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        insertFile = try database.prepare(
+            "INSERT INTO files(path, kind, size, mtime, ctime, inode, indexed, id, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertArticle = try database.prepare("INSERT INTO articles VALUES (?, ?, ?)")
+        removeArticle = try database.prepare("DELETE FROM articles WHERE file = ?")
         insertClaim = try database.prepare("""
             INSERT INTO claims(file, document, claim, number, status, score, rating, assignee, conflict, quote, changed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -140,6 +142,8 @@ final class IndexWriter {
         findFile.reset()
         try dropClaims(where: "file = ?", file)
         try dropChecks(of: file)
+        try removeArticle.bind([.integer(file)])
+        try removeArticle.run()
         try removeFile.bind([.integer(file)])
         try removeFile.run()
     }
@@ -223,10 +227,15 @@ final class IndexWriter {
             .text(file.name), .integer(file.kind.rawValue), .integer(stat.size), .integer(stat.mtime),
             .integer(stat.ctime), .integer(stat.inode), .integer(indexed), .text(id),
             error.map { .text(WorkspaceIndex.serialize($0.diagnostics)) } ?? .null,
-            url.map { .text($0) } ?? .null, textHash.map { .text($0) } ?? .null,
         ])
         try insertFile.run()
-        return database.lastInsertedRow
+        let row = database.lastInsertedRow
+        // A document's url and text hash, apart from the rows every refresh reads.
+        if let textHash {
+            try insertArticle.bind([.integer(row), url.map { .text($0) } ?? .null, .text(textHash)])
+            try insertArticle.run()
+        }
+        return row
     }
 
     /// Indexes the archive file `file` as it is read, a few thousand checks at a time (their
@@ -293,7 +302,7 @@ final class IndexWriter {
         if let assignee = claim.assignee { try insertClaim.bind(8, .text(assignee)) }
         try insertClaim.bind(9, .integer(claim.conflict ? 1 : 0))
         try insertClaim.bind(10, .text(claim.quote))
-        try insertClaim.bind(11, .text(claim.changed))
+        try insertClaim.bind(11, .integer(claim.changed))
         try insertClaim.run()
         let row = database.lastInsertedRow
         // Most claims have no text beyond their quote: the view's outer join reads them as none.
@@ -381,10 +390,10 @@ final class IndexWriter {
                 let indexed = FileStat.now()
                 var update = Update(file: file, indexed: indexed, id: "", claims: [])
                 do throws(DocumentError) {
-                    try DocumentStream.read(path: file.path, article: { article in
+                    try DocumentStream.read(path: file.path, hashedArticle: { article, textHash in
                         update.id = article.id
                         update.url = article.url
-                        update.textHash = article.textHash
+                        update.textHash = textHash
                     }) {
                         update.claims.append(IndexedClaim($0, terms: terms))
                     }

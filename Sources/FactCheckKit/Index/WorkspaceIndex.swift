@@ -22,7 +22,7 @@ public final class WorkspaceIndex {
     public static let folder = ".factcheck"
     public static let file = "index.sqlite"
     /// What the index's tables mean; with the tool's version and the schemas, any change rebuilds it.
-    static let format = "8"
+    static let format = "10"
 
     let database: Database
     public let path: String
@@ -162,11 +162,11 @@ public final class WorkspaceIndex {
             try database.execute("""
                 DELETE FROM meta;
                 CREATE TABLE files(row INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind INTEGER NOT NULL,
-                    size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, indexed INTEGER, id TEXT, problems TEXT,
-                    url TEXT, text_hash TEXT);
+                    size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER, indexed INTEGER, id TEXT, problems TEXT);
+                CREATE TABLE articles(file INTEGER PRIMARY KEY, url TEXT, text_hash TEXT NOT NULL);
                 CREATE TABLE claims(row INTEGER PRIMARY KEY, file INTEGER NOT NULL, document TEXT NOT NULL,
                     claim TEXT NOT NULL, number INTEGER NOT NULL, status TEXT NOT NULL, score REAL, rating TEXT,
-                    assignee TEXT, conflict INTEGER NOT NULL, quote TEXT NOT NULL, changed TEXT NOT NULL);
+                    assignee TEXT, conflict INTEGER NOT NULL, quote TEXT NOT NULL, changed INTEGER NOT NULL);
                 \(Self.claimIndexes)
                 CREATE TABLE claim_texts(row INTEGER PRIMARY KEY, summary TEXT, notes TEXT, sources TEXT, title TEXT);
                 CREATE VIEW claims_content AS SELECT c.row AS row, c.file AS file, c.quote AS quote, t.summary AS summary,

@@ -8,12 +8,12 @@ public struct ClaimFilter: Sendable {
     public var documents: Set<String>
     /// Only claims with a verdict conflict from a merge.
     public var conflicts: Bool
-    /// Only claims changed at or after this time (a `UTCTime.sortKey`: see `changedSince`).
-    public var since: String?
+    /// Only claims changed at or after this time (a `UTCTime.sortNumber`: see `changedSince`).
+    public var since: Int64?
 
     public init(
         statuses: Set<Status>, assignee: String? = nil, rating: Rating? = nil, documents: Set<String> = [],
-        conflicts: Bool = false, since: String? = nil
+        conflicts: Bool = false, since: Int64? = nil
     ) {
         self.since = since
         self.statuses = statuses
@@ -32,8 +32,8 @@ public struct ClaimFilter: Sendable {
 
     /// The `since` of claims changed at or after `time`: a date (`2026-12-01`, from the start of that
     /// day) or a UTC time (`2026-12-01T09:30:00Z`); nil if it is neither, or names no real day or time.
-    public static func changedSince(_ time: String) -> String? {
+    public static func changedSince(_ time: String) -> Int64? {
         guard CalendarDate.validated(time) != nil, time.utf8.count == 10 || time.hasSuffix("Z") else { return nil }
-        return UTCTime.sortKey(time)
+        return UTCTime.sortNumber(time)
     }
 }

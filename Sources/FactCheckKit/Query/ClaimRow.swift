@@ -9,9 +9,9 @@ public struct ClaimRow: Sendable, Equatable {
     public var rating: Rating?
     public var assignee: String?
     public var quote: String
-    /// When the claim last changed (its last history event), as a key that sorts like the time
-    /// (`UTCTime.sortKey`).
-    public var changed: String
+    /// When the claim last changed (its last history event), as a number that sorts like the time
+    /// (`UTCTime.sortNumber`); 0 when not worked out.
+    public var changed: Int64
 
     /// The row of `claim`; its `changed` only with `keepingChange` (a listing by time), as working
     /// it out costs a little on every claim of a large listing.
@@ -24,17 +24,17 @@ public struct ClaimRow: Sendable, Equatable {
         rating = claim.verdict?.rating
         assignee = claim.assignee
         quote = quoteLimit.map { claim.anchor.exact.truncated(to: $0) } ?? claim.anchor.exact
-        changed = keepingChange ? Self.changeKey(of: claim) : ""
+        changed = keepingChange ? Self.changeKey(of: claim) : 0
     }
 
-    /// The sort key of the time claim `claim` last changed.
-    public static func changeKey(of claim: Claim) -> String {
-        UTCTime.sortKey(claim.history.last?.time ?? claim.created)
+    /// The sort number of the time claim `claim` last changed.
+    public static func changeKey(of claim: Claim) -> Int64 {
+        UTCTime.sortNumber(claim.history.last?.time ?? claim.created)
     }
 
     public init(
         score: Double?, document: String, path: String, number: Int, status: Status, rating: Rating?,
-        assignee: String?, quote: String, changed: String = ""
+        assignee: String?, quote: String, changed: Int64 = 0
     ) {
         (self.score, self.document, self.path, self.number) = (score, document, path, number)
         (self.status, self.rating, self.assignee, self.quote, self.changed) = (status, rating, assignee, quote, changed)

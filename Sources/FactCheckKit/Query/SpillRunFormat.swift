@@ -3,9 +3,10 @@ enum SpillRunFormat {
     static func encode(_ row: ClaimRow, into bytes: inout [UInt8]) {
         append((row.score ?? -1).bitPattern, to: &bytes)
         append(UInt64(bitPattern: Int64(row.number)), to: &bytes)
+        append(UInt64(bitPattern: row.changed), to: &bytes)
         bytes.append(UInt8(Status.allCases.firstIndex(of: row.status)!))
         bytes.append(row.rating.map { UInt8(Rating.allCases.firstIndex(of: $0)!) } ?? 0xFF)
-        for text in [row.document, row.path, row.assignee ?? "", row.quote, row.changed] {
+        for text in [row.document, row.path, row.assignee ?? "", row.quote] {
             append(UInt64(text.utf8.count), to: &bytes)
             bytes += text.utf8
         }
@@ -15,13 +16,15 @@ enum SpillRunFormat {
     /// The row at `position`, moving past it; nil if `bytes` ends before it does.
     static func decode(_ bytes: [UInt8], at position: inout Int) -> ClaimRow? {
         var cursor = position
-        guard let scoreBits = read(bytes, &cursor), let number = read(bytes, &cursor), cursor + 2 <= bytes.count else {
+        guard let scoreBits = read(bytes, &cursor), let number = read(bytes, &cursor), let changed = read(bytes, &cursor),
+              cursor + 2 <= bytes.count
+        else {
             return nil
         }
         let status = Int(bytes[cursor]), rating = Int(bytes[cursor + 1])
         cursor += 2
         var texts: [String] = []
-        for _ in 0..<5 {
+        for _ in 0..<4 {
             guard let length = read(bytes, &cursor), cursor + Int(length) <= bytes.count else { return nil }
             texts.append(String(decoding: bytes[cursor..<cursor + Int(length)], as: UTF8.self))
             cursor += Int(length)
@@ -34,7 +37,7 @@ enum SpillRunFormat {
         return ClaimRow(
             score: score == -1 ? nil : score, document: texts[0], path: texts[1], number: Int(Int64(bitPattern: number)),
             status: Status.allCases[status], rating: rating < Rating.allCases.count ? Rating.allCases[rating] : nil,
-            assignee: hasAssignee ? texts[2] : nil, quote: texts[3], changed: texts[4])
+            assignee: hasAssignee ? texts[2] : nil, quote: texts[3], changed: Int64(bitPattern: changed))
     }
 
     private static func append(_ value: UInt64, to bytes: inout [UInt8]) {

@@ -6,6 +6,40 @@ enum UTCTime {
         return sortKey(a) < sortKey(b)
     }
 
+    /// The instant as one number that sorts like it, to the millisecond: YYYYMMDDhhmmss and three
+    /// digits of the fraction (a date alone is its day's first instant). Small to store and compare.
+    static func sortNumber(_ time: String) -> Int64 {
+        let key = Array(sortKey(time).utf8)
+        var fields: [Int64] = []
+        var value: Int64 = 0
+        var digits = 0
+        var fraction: Int64 = 0
+        var inFraction = false
+        for byte in key {
+            if (0x30...0x39).contains(byte) {
+                if inFraction {
+                    if digits < 3 { fraction = fraction * 10 + Int64(byte - 0x30) }
+                } else {
+                    value = value * 10 + Int64(byte - 0x30)
+                }
+                digits += 1
+            } else if !inFraction {
+                fields.append(value)
+                value = 0
+                digits = 0
+                inFraction = byte == UInt8(ascii: ".")
+            }
+        }
+        if !inFraction { fields.append(value) }
+        while digits < 3 && inFraction {
+            fraction *= 10
+            digits += 1
+        }
+        while fields.count < 6 { fields.append(0) }
+        let (year, month, day, hour, minute, second) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5])
+        return (((((year * 100 + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second) * 1000 + fraction
+    }
+
     /// A key that sorts like the instant: the seconds part, then the fraction padded to nine digits.
     static func sortKey(_ time: String) -> String {
         // The usual time, as the tool writes it (YYYY-MM-DDTHH:MM:SSZ): no fraction, no padding to find.
