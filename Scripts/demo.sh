@@ -115,7 +115,10 @@ git clone -q "$WALK/desk" "$WALK/ann" && git clone -q "$WALK/desk" "$WALK/ben"
 STEP
 say "Ann Example, in ann/: git does not clone its config, so each clone sets up the merge driver."
 typed <<'STEP'
-cd "$WALK/ann" && export FACTCHECK_REVIEWER="Ann Example" && git config user.name "$FACTCHECK_REVIEWER" && factcheck init --git
+cd "$WALK/ann" && export FACTCHECK_REVIEWER="Ann Example" && git config user.name "$FACTCHECK_REVIEWER" && git config user.email ann@example.org
+STEP
+typed <<'STEP'
+factcheck init --git
 STEP
 typed <<'STEP'
 factcheck note nk-icc:c2 "Checked the count against the UN's press release."
@@ -128,7 +131,10 @@ git commit -qam "c2 noted; a claim added"
 STEP
 say "Ben Example, in ben/:"
 typed <<'STEP'
-cd "$WALK/ben" && export FACTCHECK_REVIEWER="Ben Example" && git config user.name "$FACTCHECK_REVIEWER" && factcheck init --git
+cd "$WALK/ben" && export FACTCHECK_REVIEWER="Ben Example" && git config user.name "$FACTCHECK_REVIEWER" && git config user.email ben@example.org
+STEP
+typed <<'STEP'
+factcheck init --git
 STEP
 typed <<'STEP'
 factcheck note nk-icc:c2 "The Korea Herald reports the same count."

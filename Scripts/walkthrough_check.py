@@ -5,7 +5,9 @@ exits as the README shows (0, or the `(exit status N)` printed after it). Prints
 command that does not, and exits 1."""
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import sys
 
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -29,9 +31,13 @@ for number, (command, expected) in enumerate(steps):
     script.append(command)
     script.append(f'status=$?; if [ "$status" != {expected} ]; then echo "walkthrough-check: step {number + 1} exited $status, the README shows {expected}" >&2; exit 1; fi')
 script.append('rm -rf "$WALK"')
-environment = {key: value for key, value in os.environ.items() if not key.startswith("FACTCHECK_")}
+# As on a fresh machine: no reviewer, no git identity or other settings of the user's own.
+home = tempfile.mkdtemp(prefix="walkthrough-home-")
+environment = {key: value for key, value in os.environ.items() if not key.startswith(("FACTCHECK_", "GIT_"))}
+environment.update(HOME=home, GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
 result = subprocess.run(["bash", "-c", "\n".join(script)], cwd=here, env=environment,
                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+shutil.rmtree(home, ignore_errors=True)
 if result.returncode != 0:
     lines = result.stderr.strip().split("\n")
     failed = next((l for l in reversed(lines) if l.startswith("walkthrough-check: step ")), None)
