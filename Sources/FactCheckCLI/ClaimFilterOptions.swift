@@ -3,7 +3,7 @@ import FactCheckKit
 
 /// The filters `list` takes, and `--where` in the commands that change many claims at once.
 struct ClaimFilterOptions: ParsableArguments {
-    @Option(name: .customLong("status"), help: "Only claims with this status; repeat for more (default: pending).")
+    @Option(name: .customLong("status"), help: "Only claims with this status; repeat for more (default: list's pending, search's every status).")
     var statuses: [Status] = []
 
     @Flag(help: "Claims of every status.")
@@ -33,15 +33,23 @@ struct ClaimFilterOptions: ParsableArguments {
         }
     }
 
-    /// The statuses asked for: every one with `--all` (or `--conflicts` alone), else pending by default.
-    var wantedStatuses: Set<Status> {
-        all || (conflicts && statuses.isEmpty) ? Set(Status.allCases) : Set(statuses.isEmpty ? [.pending] : statuses)
+    /// The statuses asked for: every one with `--all` (or `--conflicts` alone), else `defaults`
+    /// (list's: pending; search's: every status).
+    func wantedStatuses(defaults: Set<Status> = [.pending]) -> Set<Status> {
+        all || (conflicts && statuses.isEmpty) ? Set(Status.allCases) : statuses.isEmpty ? defaults : Set(statuses)
+    }
+
+    var wantedStatuses: Set<Status> { wantedStatuses() }
+
+    /// Whether any filter narrows the claims to some of this desk's (beyond the default statuses).
+    var narrowsToThisDesk: Bool {
+        !statuses.isEmpty || all || assignee != nil || !documents.isEmpty || conflicts || since != nil
     }
 
     /// The filter, with `--assignee me` made the reviewer's name.
-    func filter(workspace: String) throws -> ClaimFilter {
+    func filter(workspace: String, defaults: Set<Status> = [.pending]) throws -> ClaimFilter {
         ClaimFilter(
-            statuses: wantedStatuses, assignee: try assigneeFilter(assignee, workspace: workspace), rating: rating,
+            statuses: wantedStatuses(defaults: defaults), assignee: try assigneeFilter(assignee, workspace: workspace), rating: rating,
             documents: Set(documents), conflicts: conflicts, since: since.flatMap(ClaimFilter.changedSince))
     }
 

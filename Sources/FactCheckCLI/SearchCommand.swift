@@ -10,7 +10,8 @@ struct Search: ParsableCommand {
             QUERY is words (all must appear), "a phrase", prefix* or AND, OR and NOT between terms \
             (SQLite FTS5; words are stemmed). Ranked by bm25, a quote's words weighing most. Checks \
             other desks published (import-claimreview) are searched too, and listed after the \
-            workspace's claims, unless --status, --assignee or --doc is given. Reads the \
+            workspace's claims, unless a filter narrows the search to this desk's claims (--status, --all, \
+            --assignee, --doc, --conflicts, --since). Reads the \
             workspace index (.factcheck/index.sqlite), updating it for documents that changed; \
             --no-index reads every document instead.
 
@@ -28,17 +29,7 @@ struct Search: ParsableCommand {
     @Argument(help: "What to search for.")
     var query: String
 
-    @Option(name: .customLong("status"), help: "Only claims with this status; repeat for more (default: all).")
-    var statuses: [Status] = []
-
-    @Option(help: "Only claims assigned to this reviewer ('me': you).")
-    var assignee: String?
-
-    @Option(help: "Only claims with this verdict rating.")
-    var rating: Rating?
-
-    @Option(name: .customLong("doc"), help: "Only claims of this document id; repeat for more.")
-    var documents: [String] = []
+    @OptionGroup var filters: ClaimFilterOptions
 
     @Option(help: "Show at most this many.")
     var limit = 20
@@ -55,19 +46,17 @@ struct Search: ParsableCommand {
         let progress = ProgressLine("documents", enabled: !output.json)
         index.counter = progress.counter
         defer { progress.stop() }
-        let filter = ClaimFilter(
-            statuses: statuses.isEmpty ? Set(Status.allCases) : Set(statuses),
-            assignee: try assigneeFilter(assignee, workspace: root), rating: rating, documents: Set(documents))
+        let filter = try filters.filter(workspace: root, defaults: Set(Status.allCases))
         var hits: (hits: [WorkspaceIndex.Hit], total: Int) = ([], 0)
         var archived: (hits: [WorkspaceIndex.ArchiveHit], total: Int) = ([], 0)
-        // The archive's checks have no status, assignee or document of this desk's.
-        let archiveToo = statuses.isEmpty && assignee == nil && documents.isEmpty
+        // The archive's checks have no status, assignee, document or history of this desk's.
+        let archiveToo = !filters.narrowsToThisDesk
         do {
             // Searched while the folders are walked; again only if something needed reading.
             try index.prepareText()
             try index.reading(onFailure: { Terminal.report($0.diagnostics) }) {
                 (try index.search(query, filter: filter, limit: limit),
-                 archiveToo ? try index.searchArchive(query, rating: rating, limit: limit) : ([], 0))
+                 archiveToo ? try index.searchArchive(query, rating: filters.rating, limit: limit) : ([], 0))
             } _: { _, found in
                 (hits, archived) = found
             }

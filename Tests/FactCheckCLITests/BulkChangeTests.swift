@@ -298,6 +298,19 @@ import TestSupport
         #expect(array?.count == 2)
     }
 
+    /// search takes list's filters (its default: every status).
+    @Test func searchTakesListsFilters() throws {
+        let desk = try Desk()
+        #expect(try desk.run("assign", "nk-icc:c13").status == 0)
+        let everything = try desk.run("search", "resolution")
+        #expect(everything.status == 0)
+        #expect(everything.stdout.contains("nk-icc:c13 ") && everything.stdout.contains("nk-icc:c4 "), "\(everything.stdout)")
+        let today = try desk.run("search", "resolution", "--since", UTCDay.today)
+        #expect(today.status == 0, "\(today.stderr)")
+        #expect(refs(today.stdout.components(separatedBy: "\n").dropLast().joined(separator: "\n") + "\n") == ["nk-icc:c13"], "\(today.stdout)")
+        #expect(try desk.run("search", "resolution", "--conflicts").stdout == "no claim matches resolution\n")
+    }
+
     @Test func badValuesAreRefused() throws {
         let desk = try Desk()
         for (arguments, message) in [
