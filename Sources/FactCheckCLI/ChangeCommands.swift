@@ -15,15 +15,7 @@ struct ClaimChangeOptions: ParsableArguments {
     /// Applies `change` and prints what happened.
     func apply(_ change: (String) throws -> ClaimChange) throws {
         let actor = try reviewer.resolve(workspace: workspace.path)
-        let change = try change(actor)
-        guard !dryRun else {
-            try ChangeReport.apply(change, to: [claim], workspace: workspace.path, by: actor, dryRun: true)
-            return
-        }
-        try reportingFailures {
-            let outcome = try ReviewStore.record(change, to: claim, in: Workspace(root: workspace.path), by: actor)
-            Terminal.out(ChangeReport.line(claim, outcome))
-        }
+        try ChangeReport.apply(try change(actor), to: [claim], workspace: workspace.path, by: actor, dryRun: dryRun)
     }
 }
 
@@ -38,7 +30,7 @@ struct BatchChangeOptions: ParsableArguments {
         parsing: .unconditional,
         help: ArgumentHelp(
             "Every claim list would show with these filters, instead of claims named one by one.",
-            discussion: "E.g. --where \"--doc nk-icc --rating false\" or --where \"--assignee 'Sam Example'\".",
+            discussion: "E.g. --where \"--doc nk-icc --rating misleading\" or --where \"--assignee 'Sam Example'\".",
             valueName: "list-filters"))
     var selection: String?
 
@@ -66,15 +58,14 @@ struct BatchChangeOptions: ParsableArguments {
         let change = try change(actor)
         let claims = try claims(named)
         guard !claims.isEmpty else { return }
-        if claims.count == 1 && !dryRun {
-            try reportingFailures {
-                let outcome = try ReviewStore.record(change, to: claims[0], in: Workspace(root: workspace.path), by: actor)
-                Terminal.out(ChangeReport.line(claims[0], outcome))
-            }
-            return
-        }
         try ChangeReport.apply(change, to: claims, workspace: workspace.path, by: actor, dryRun: dryRun)
     }
+}
+
+/// The claims a batch command names one by one (none with `--where`).
+struct NamedClaims: ParsableArguments {
+    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
+    var claims: [ClaimReference] = []
 }
 
 /// How changes to claims are told: a line per claim changed, diagnostics for each refused.
@@ -93,10 +84,13 @@ enum ChangeReport {
     }
 
     /// Applies `change` to every claim, a document at a time under its lock, and reports each:
-    /// exit 1 if any was refused, 3 if a document could not be read or written.
+    /// exit 1 if any was refused, 3 if a document could not be read or written. A write in place
+    /// whose folder could not be flushed is a warning, exit 0 (see `reportingFailures`).
     static func apply(_ change: ClaimChange, to claims: [ClaimReference], workspace: String, by actor: String, dryRun: Bool) throws {
-        let results = ReviewStore.recordEach(change, to: claims, in: Workspace(root: workspace), by: actor, dryRun: dryRun)
+        let (results, notFlushed) = ReviewStore.recordEach(change, to: claims, in: Workspace(root: workspace), by: actor, dryRun: dryRun)
         var changed = 0, refused = 0, unreadable = false
+        // A document that cannot be read or written fails each of its claims with the same error: told once.
+        var told = Set<[Diagnostic]>()
         for result in results {
             switch result.outcome {
             case .success(let outcome):
@@ -105,10 +99,12 @@ enum ChangeReport {
             case .failure(let error):
                 refused += 1
                 if case .unreadable = error { unreadable = true }
-                Terminal.report(error.diagnostics.isEmpty
-                    ? [Diagnostic(file: result.reference.document, message: "\(result.reference) was not changed")] : error.diagnostics)
+                let diagnostics = error.diagnostics.isEmpty
+                    ? [Diagnostic(file: result.reference.document, message: "\(result.reference) was not changed")] : error.diagnostics
+                if told.insert(diagnostics).inserted { Terminal.report(diagnostics) }
             }
         }
+        Terminal.report(notFlushed)
         if results.count > 1 || dryRun {
             let claims = { (count: Int) in "\(DecimalFormat.grouped(count)) claim\(count == 1 ? "" : "s")" }
             var summary = dryRun ? "dry run: \(claims(changed)) would change" : "\(claims(changed)) changed"
@@ -130,14 +126,13 @@ struct Assign: ParsableCommand {
 
     @OptionGroup var options: BatchChangeOptions
 
-    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
-    var claims: [ClaimReference] = []
+    @OptionGroup var named: NamedClaims
 
     @Option(help: "Assign the claims to this reviewer instead of yourself.")
     var to: String?
 
     func run() throws {
-        try options.apply(to: claims) { actor in .assign(assignee: to ?? actor) }
+        try options.apply(to: named.claims) { actor in .assign(assignee: to ?? actor) }
     }
 }
 
@@ -151,11 +146,10 @@ struct Unassign: ParsableCommand {
 
     @OptionGroup var options: BatchChangeOptions
 
-    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
-    var claims: [ClaimReference] = []
+    @OptionGroup var named: NamedClaims
 
     func run() throws {
-        try options.apply(to: claims) { _ in .unassign }
+        try options.apply(to: named.claims) { _ in .unassign }
     }
 }
 
@@ -278,14 +272,13 @@ struct Dismiss: ParsableCommand {
 
     @OptionGroup var options: BatchChangeOptions
 
-    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
-    var claims: [ClaimReference] = []
+    @OptionGroup var named: NamedClaims
 
     @Option(help: "Why the claim is dismissed.")
     var note: String
 
     func run() throws {
-        try options.apply(to: claims) { _ in .dismiss(note: note) }
+        try options.apply(to: named.claims) { _ in .dismiss(note: note) }
     }
 }
 
@@ -301,8 +294,7 @@ struct Reopen: ParsableCommand {
 
     @OptionGroup var options: BatchChangeOptions
 
-    @Argument(help: "The claims, as DOC:CLAIM (e.g. nk-icc:c3).", completion: ClaimCompletion.kind, transform: claimArgument)
-    var claims: [ClaimReference] = []
+    @OptionGroup var named: NamedClaims
 
     @Option(help: "Why the claim is reopened.")
     var note: String
@@ -311,7 +303,7 @@ struct Reopen: ParsableCommand {
     var to: String?
 
     func run() throws {
-        try options.apply(to: claims) { _ in .reopen(note: note, assignee: to) }
+        try options.apply(to: named.claims) { _ in .reopen(note: note, assignee: to) }
     }
 }
 

@@ -84,6 +84,25 @@ struct FaultInjection {
         }
     }
 
+    /// A batch in one document: a fault before the rename changes none of its claims and is told
+    /// once; one after it leaves all of them changed, with the warning, exit 0.
+    @Test func aBatchUnderFaults() throws {
+        let batch = ["assign", "nk-icc:c12", "nk-icc:c13"]
+        let desk = try Desk()
+        let before = try desk.document()
+        let failed = try run(batch, in: desk, fault: "fsync-temp:EIO")
+        #expect(failed.status == 3, "\(failed.stderr)")
+        #expect(failed.stderr.components(separatedBy: "error: cannot ").count == 2, "\(failed.stderr)")
+        #expect(failed.stdout == "0 claims changed, 2 refused\n")
+        #expect(try desk.document() == before)
+        let flushed = try run(batch, in: desk, fault: "fsync-folder:EIO")
+        #expect(flushed.status == 0, "\(flushed.stderr)")
+        #expect(flushed.stdout.hasSuffix("2 claims changed\n"), "\(flushed.stdout)")
+        #expect(flushed.stderr.hasPrefix("nk-icc.factcheck.xml: warning: the change is written"), "\(flushed.stderr)")
+        #expect(try desk.run("list", "--status", "in-review").stdout.hasSuffix("2 claims\n"))
+        #expect(try leftovers(desk).isEmpty)
+    }
+
     /// A writer killed with its temporary file complete, just before the rename, leaves that file;
     /// the next writer of the document removes it, and the document is as it was plus its change.
     @Test func aKilledWritersTemporaryIsRemovedByTheNext() throws {
